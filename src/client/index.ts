@@ -1,0 +1,18 @@
+export * from './types.js';
+export * from './transport.js';
+export * from './errors.js';
+export * from './paths.js';
+export * from './discovery.js';
+export * from './informer-types.js';
+export {Informer, type InformerOptions} from './informer.js';
+export {InformerCache, type InformerCacheOptions} from './informer-cache.js';
+export * from './access-review.js';
+export * from './kube-client.js';
+export * from './logs.js';
+export * from './line-reader.js';
+export * from './quantity.js';
+export * from './age.js';
+export {Backoff, type BackoffOptions} from './backoff.js';
+export {gatewayTransport, type GatewayTransportOptions} from './transports/gateway.js';
+export {directTransport, type DirectTransportOptions} from './transports/direct.js';
+export {inMemoryTransport, type InMemoryTransportOptions} from './transports/in-memory.js';

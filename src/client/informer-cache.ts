@@ -1,0 +1,134 @@
+import type {KubeObject, ResourceType, TableRow} from './types.js';
+import type {InformerListener, InformerQuery} from './informer-types.js';
+import type {Discovery} from './discovery.js';
+import type {KubeHttp} from './http.js';
+import {Informer, type InformerOptions} from './informer.js';
+import {Backoff, sleep} from './backoff.js';
+import {isAbortError} from './errors.js';
+
+export interface InformerCacheOptions extends InformerOptions {
+  /** How long an informer stays open after its last subscriber leaves; 5 s by default. */
+  graceMs?: number;
+}
+
+/**
+ * Shares informers between subscribers: one list+watch per (cluster, resource, namespace,
+ * selectors, table mode). The resource is resolved through discovery first, so `pods`, `Pod`
+ * and `po` share one watch. The last subscriber leaving closes it after a grace period.
+ */
+export class InformerCache {
+  private readonly informers = new Map<string, Informer>();
+  private readonly closing = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly http: KubeHttp,
+    private readonly discovery: Discovery,
+    private readonly options: InformerCacheOptions = {}
+  ) {}
+
+  /** Number of open informers (open list+watch loops), for tests and diagnostics. */
+  get size() {
+    return this.informers.size;
+  }
+
+  /**
+   * Subscribes to a query; returns the function that unsubscribes. The listener gets a
+   * `loading` snapshot first, then updates at most once per frame.
+   */
+  subscribe<T = KubeObject | TableRow>(
+    query: InformerQuery,
+    listener: InformerListener<T>
+  ): () => void {
+    const abort = new AbortController();
+    let informer: Informer | undefined;
+    const typed = listener as unknown as InformerListener;
+    void this.resolve(query, typed, abort.signal).then((type) => {
+      if (!type || abort.signal.aborted) return;
+      informer = this.acquire(query, type);
+      informer.addListener(typed);
+    });
+    return () => {
+      abort.abort();
+      if (informer) this.release(informer, typed);
+    };
+  }
+
+  /** Closes every informer at once (the client is being discarded). */
+  dispose() {
+    for (const timer of this.closing.values()) clearTimeout(timer);
+    this.closing.clear();
+    for (const informer of this.informers.values()) informer.close();
+    this.informers.clear();
+  }
+
+  /** Resolves the query's resource, reporting failures to the listener and retrying with backoff. */
+  private async resolve(query: InformerQuery, listener: InformerListener, signal: AbortSignal) {
+    const backoff = new Backoff({initialMs: 1000, maxMs: 30_000});
+    for (;;) {
+      try {
+        return await this.discovery.resolve(query.cluster, query.resource);
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) return undefined;
+        listener({
+          items: new Map(),
+          columns: [],
+          serverTable: false,
+          status: (error as {code?: number}).code === 403 ? 'forbidden' : 'error',
+          error: error as Error,
+          listed: false,
+          progress: {loaded: 0},
+          revision: 0,
+        });
+        try {
+          await sleep(backoff.next(), signal);
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+
+  private acquire(query: InformerQuery, type: ResourceType): Informer {
+    const key = cacheKey(query, type);
+    const timer = this.closing.get(key);
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      this.closing.delete(key);
+    }
+    let informer = this.informers.get(key);
+    if (!informer) {
+      informer = new Informer(this.http, {...query, namespace: type.namespaced ? query.namespace : undefined}, type, this.options);
+      this.informers.set(key, informer);
+    }
+    return informer;
+  }
+
+  private release(informer: Informer, listener: InformerListener) {
+    informer.removeListener(listener);
+    if (informer.listenerCount > 0) return;
+    const key = cacheKey(informer.query, informer.type);
+    this.closing.set(
+      key,
+      setTimeout(() => {
+        this.closing.delete(key);
+        if (informer.listenerCount === 0 && this.informers.get(key) === informer) {
+          informer.close();
+          this.informers.delete(key);
+        }
+      }, this.options.graceMs ?? 5000)
+    );
+  }
+}
+
+function cacheKey(query: InformerQuery, type: ResourceType) {
+  return JSON.stringify([
+    query.cluster,
+    type.group,
+    type.resource,
+    type.namespaced ? query.namespace ?? '' : '',
+    query.labelSelector ?? '',
+    query.fieldSelector ?? '',
+    query.table ? query.includeObject ?? 'Metadata' : 'objects',
+    query.pageSize ?? 500,
+  ]);
+}

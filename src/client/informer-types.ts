@@ -1,0 +1,58 @@
+import type {KubeObject, ResourceType, TableColumnDefinition, TableRow} from './types.js';
+import type {ResourceRef} from './discovery.js';
+
+export type InformerStatus = 'loading' | 'ready' | 'error' | 'forbidden' | 'reconnecting';
+
+/** What to list and watch. Two subscriptions with equal queries share one list+watch. */
+export interface InformerQuery {
+  cluster: string;
+  resource: ResourceRef;
+  /** One namespace; empty or omitted for all namespaces (or for cluster-scoped kinds). */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /**
+   * Receive server-side Table rows (`TableRow`, columns as `kubectl get` prints them) instead of
+   * objects. `includeObject` says what each row carries; `Metadata` is the default.
+   */
+  table?: boolean;
+  includeObject?: 'Metadata' | 'Object';
+  /** Page size of the initial list (`limit`); 500 by default, as kubectl uses. */
+  pageSize?: number;
+}
+
+/** What changed between two notifications, by store key (`namespace/name`). */
+export interface InformerChanges {
+  readonly added: ReadonlySet<string>;
+  readonly modified: ReadonlySet<string>;
+  readonly deleted: ReadonlySet<string>;
+}
+
+export interface InformerSnapshot<T = KubeObject | TableRow> {
+  /** The live store, keyed by `namespace/name`. Read-only to subscribers; not copied per event. */
+  readonly items: ReadonlyMap<string, T>;
+  /** Table columns (table mode); a Name and Created column where the server prints no tables. */
+  readonly columns: readonly TableColumnDefinition[];
+  /** Whether the columns came from the server's Table output. */
+  readonly serverTable: boolean;
+  readonly status: InformerStatus;
+  readonly error?: Error;
+  /** The resolved resource type, once discovery answered. */
+  readonly type?: ResourceType;
+  /** True once the initial (paged) list has fully arrived. */
+  readonly listed: boolean;
+  /** Items received by the current list so far, and how many the server says remain. */
+  readonly progress: {loaded: number; remaining?: number};
+  readonly resourceVersion?: string;
+  /** Increases with every notification. */
+  readonly revision: number;
+}
+
+/**
+ * Called at most once per frame. `changes` is undefined on a subscriber's first call and when
+ * the whole store was replaced; then read `snapshot.items` in full.
+ */
+export type InformerListener<T = KubeObject | TableRow> = (
+  snapshot: InformerSnapshot<T>,
+  changes?: InformerChanges
+) => void;

@@ -1,0 +1,273 @@
+import type {KubeList, KubeObject, KubeStatus, KubeTable, ResourceType, TableColumnDefinition, TableRow} from './types.js';
+import type {InformerListener, InformerQuery, InformerSnapshot, InformerStatus} from './informer-types.js';
+import {KubeApiError, KubeNetworkError, isAbortError, isStatus} from './errors.js';
+import {ACCEPT_JSON, ACCEPT_TABLE, type KubeHttp} from './http.js';
+import {objectKey, resourcePath} from './paths.js';
+import {readWatchEvents} from './watch.js';
+import {Backoff, sleep, type BackoffOptions} from './backoff.js';
+import {FrameBatcher, type FrameScheduler} from './frame-batcher.js';
+import {ChangeSet} from './change-set.js';
+
+type Entry = KubeObject | TableRow;
+
+export interface InformerOptions {
+  backoff?: BackoffOptions;
+  scheduler?: FrameScheduler;
+  /** Watch timeout range in seconds; a random value in it spreads reconnects (client-go uses 5–10 min). */
+  watchTimeoutSeconds?: [number, number];
+}
+
+/** Columns for servers that print no tables, as kubectl's default printer shows. */
+const FALLBACK_COLUMNS: TableColumnDefinition[] = [
+  {name: 'Name', type: 'string', format: 'name', description: 'Name of the object', priority: 0},
+  {name: 'Created At', type: 'date', description: 'Creation timestamp', priority: 0},
+];
+
+/** A watch that ended cleanly sooner than this counts as a failure, so a bad proxy can't spin us. */
+const MIN_HEALTHY_WATCH_MS = 1000;
+
+/**
+ * One list+watch of one query: a keyed store kept current by watch events. Work per event is
+ * O(1) (a Map write and a change-set entry); subscribers are notified at most once per frame.
+ */
+export class Informer {
+  private readonly store = new Map<string, Entry>();
+  private readonly listeners = new Set<InformerListener>();
+  private readonly fresh = new Set<InformerListener>();
+  private changes = new ChangeSet();
+  private replaced = false;
+  private readonly batcher: FrameBatcher;
+  private readonly backoff: Backoff;
+  private readonly abort = new AbortController();
+  private snapshot: InformerSnapshot;
+  private resourceVersion?: string;
+  private running = false;
+
+  constructor(
+    private readonly http: KubeHttp,
+    readonly query: InformerQuery,
+    readonly type: ResourceType,
+    private readonly options: InformerOptions = {}
+  ) {
+    this.batcher = new FrameBatcher(() => this.flush(), options.scheduler);
+    this.backoff = new Backoff({initialMs: 500, maxMs: 30_000, ...options.backoff});
+    this.snapshot = {
+      items: this.store,
+      columns: [],
+      serverTable: false,
+      status: 'loading',
+      listed: false,
+      progress: {loaded: 0},
+      type,
+      revision: 0,
+    };
+  }
+
+  get current(): InformerSnapshot {
+    return this.snapshot;
+  }
+
+  get closed() {
+    return this.abort.signal.aborted;
+  }
+
+  addListener(listener: InformerListener) {
+    this.listeners.add(listener);
+    this.fresh.add(listener);
+    this.batcher.schedule();
+    if (!this.running) {
+      this.running = true;
+      void this.run();
+    }
+  }
+
+  removeListener(listener: InformerListener) {
+    this.listeners.delete(listener);
+    this.fresh.delete(listener);
+  }
+
+  get listenerCount() {
+    return this.listeners.size;
+  }
+
+  close() {
+    this.abort.abort();
+    this.listeners.clear();
+  }
+
+  private async run() {
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      try {
+        if (this.resourceVersion === undefined) await this.list(signal);
+        await this.watch(signal);
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) return;
+        if (error instanceof KubeApiError && error.isGone) {
+          // Our resourceVersion is too old: re-list from scratch, right away, as client-go does.
+          this.resourceVersion = undefined;
+          continue;
+        }
+        this.fail(error as Error);
+        const floor = error instanceof KubeApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+        try {
+          await sleep(this.backoff.next(floor), signal);
+        } catch {
+          return;
+        }
+      }
+    }
+  }
+
+  private fail(error: Error) {
+    const transient = !(error instanceof KubeApiError) || error.code === 429 || error.code >= 500;
+    let status: InformerStatus = 'error';
+    if (error instanceof KubeApiError && error.isForbidden) status = 'forbidden';
+    else if (transient && this.snapshot.listed) status = 'reconnecting';
+    this.update({status, error});
+  }
+
+  private address() {
+    const {group, version, resource, namespaced} = this.type;
+    return {group, version, resource, namespace: namespaced ? this.query.namespace || undefined : undefined};
+  }
+
+  private baseQuery() {
+    return {
+      labelSelector: this.query.labelSelector || undefined,
+      fieldSelector: this.query.fieldSelector || undefined,
+      includeObject: this.query.table ? this.query.includeObject ?? 'Metadata' : undefined,
+    };
+  }
+
+  /** The paged initial list (or a re-list): items reach subscribers page by page. */
+  private async list(signal: AbortSignal) {
+    const seen = new Set<string>();
+    const relist = this.snapshot.listed;
+    this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
+    let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const page = await this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
+        accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
+        query: {...this.baseQuery(), limit: this.query.pageSize ?? 500, continue: continueToken},
+        signal,
+      });
+      const rows = this.entriesOf(page);
+      for (const entry of rows) {
+        const key = keyOf(entry);
+        seen.add(key);
+        this.put(key, entry);
+      }
+      continueToken = page.metadata?.continue || undefined;
+      resourceVersion = page.metadata?.resourceVersion;
+      this.update({
+        progress: {loaded: seen.size, remaining: page.metadata?.remainingItemCount},
+        // First rows are useful at once: show them as ready-while-loading on the first list.
+        status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
+      });
+    } while (continueToken);
+    for (const key of [...this.store.keys()]) {
+      if (!seen.has(key)) {
+        this.store.delete(key);
+        this.changes.delete(key);
+      }
+    }
+    this.resourceVersion = resourceVersion;
+    this.backoff.reset();
+    this.update({status: 'ready', error: undefined, listed: true, resourceVersion});
+  }
+
+  private async watch(signal: AbortSignal) {
+    const [min, max] = this.options.watchTimeoutSeconds ?? [300, 600];
+    const started = Date.now();
+    const response = await this.http.request(this.query.cluster, resourcePath(this.address()), {
+      accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
+      query: {
+        ...this.baseQuery(),
+        watch: 1,
+        resourceVersion: this.resourceVersion,
+        allowWatchBookmarks: true,
+        timeoutSeconds: Math.round(min + Math.random() * (max - min)),
+      },
+      signal,
+    });
+    if (!response.body) throw new KubeNetworkError('The watch response has no body');
+    if (this.snapshot.status !== 'ready') this.update({status: 'ready', error: undefined});
+    let events = 0;
+    for await (const event of readWatchEvents<KubeObject | KubeTable | KubeStatus>(response.body, signal)) {
+      events++;
+      if (event.type === 'ERROR') {
+        throw new KubeApiError(isStatus(event.object) ? event.object : {kind: 'Status', code: 500, message: 'Watch error'});
+      }
+      const rv = (event.object as KubeObject).metadata?.resourceVersion;
+      if (event.type === 'BOOKMARK') {
+        if (rv) this.resourceVersion = rv;
+        continue;
+      }
+      for (const entry of this.entriesOf(event.object as KubeObject | KubeTable)) {
+        const key = keyOf(entry);
+        if (event.type === 'DELETED') {
+          if (this.store.delete(key)) this.changes.delete(key);
+        } else {
+          this.put(key, entry);
+        }
+        const entryVersion = metadataOf(entry)?.resourceVersion;
+        if (entryVersion) this.resourceVersion = entryVersion;
+      }
+      this.batcher.schedule();
+    }
+    if (Date.now() - started < MIN_HEALTHY_WATCH_MS && events === 0) {
+      throw new KubeApiError({kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'The watch closed at once'});
+    }
+    this.backoff.reset();
+  }
+
+  private put(key: string, entry: Entry) {
+    if (this.store.has(key)) this.changes.modify(key);
+    else this.changes.add(key);
+    this.store.set(key, entry);
+  }
+
+  /** Rows of a Table (taking its columns), or objects of a list — converted to rows in table mode. */
+  private entriesOf(body: KubeTable | KubeList | KubeObject): Entry[] {
+    if (body.kind === 'Table') {
+      const table = body as KubeTable;
+      if (table.columnDefinitions?.length && table.columnDefinitions !== this.snapshot.columns) {
+        this.snapshot = {...this.snapshot, columns: table.columnDefinitions, serverTable: true};
+        this.replaced = true;
+      }
+      return table.rows ?? [];
+    }
+    const objects = Array.isArray((body as KubeList).items) ? (body as KubeList).items : [body as KubeObject];
+    if (!this.query.table) return objects;
+    if (this.snapshot.columns.length === 0) this.snapshot = {...this.snapshot, columns: FALLBACK_COLUMNS};
+    return objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}));
+  }
+
+  private update(patch: Partial<InformerSnapshot>) {
+    this.snapshot = {...this.snapshot, ...patch};
+    this.batcher.schedule();
+  }
+
+  private flush() {
+    if (this.closed) return;
+    const changes = this.changes;
+    const replaced = this.replaced;
+    this.changes = new ChangeSet();
+    this.replaced = false;
+    this.snapshot = {...this.snapshot, revision: this.snapshot.revision + 1};
+    for (const listener of this.listeners) {
+      const first = this.fresh.delete(listener);
+      listener(this.snapshot, first || replaced ? undefined : changes);
+    }
+  }
+}
+
+function metadataOf(entry: Entry) {
+  return 'cells' in entry ? (entry as TableRow).object?.metadata : (entry as KubeObject).metadata;
+}
+
+function keyOf(entry: Entry) {
+  return objectKey(metadataOf(entry));
+}

@@ -1,0 +1,36 @@
+import type {ClusterInfo} from './types.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP request to one cluster's API server. */
+export interface KubeRequest {
+  /** The cluster this request is for; every call names its cluster. */
+  cluster: string;
+  method?: HttpMethod;
+  /** API path starting with `/`, query string included, e.g. `/api/v1/namespaces/a/pods?limit=500`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** Returns the bearer token to send to a cluster, or nothing for an anonymous request. */
+export type TokenProvider = (cluster: string) => string | undefined | Promise<string | undefined>;
+
+/**
+ * How bytes reach a cluster. A transport answers with a standard `Response` for any status —
+ * errors are the client's business — and rejects only when no response could be had.
+ */
+export interface Transport {
+  request(request: KubeRequest): Promise<Response>;
+  /** The clusters this transport knows. */
+  listClusters(signal?: AbortSignal): Promise<ClusterInfo[]>;
+  /**
+   * Who the transport authenticates as for a cluster. The client keys its access-review
+   * cache on it, so a change of credentials never reuses another identity's answers.
+   */
+  identity?(cluster: string): string | Promise<string>;
+}
+
+/** A fetch-shaped handler, as an in-process API server (the sandbox) exposes one per cluster. */
+export type FetchHandler = (request: Request) => Promise<Response>;

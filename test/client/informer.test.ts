@@ -1,0 +1,224 @@
+import {expect} from '@open-wc/testing';
+import type {InformerChanges, InformerSnapshot, KubeObject, TableRow} from '../../src/client/index.js';
+import {fakeApi, until} from '../support/fake-api.js';
+
+/** A notification as it was when delivered (the store itself is live, so its size is copied). */
+type Call = {snapshot: InformerSnapshot<KubeObject>; size: number; changes?: InformerChanges};
+
+function recorder() {
+  const calls: Call[] = [];
+  const listener = (snapshot: InformerSnapshot<KubeObject>, changes?: InformerChanges) => {
+    calls.push({
+      snapshot,
+      size: snapshot.items.size,
+      changes: changes && {added: new Set(changes.added), modified: new Set(changes.modified), deleted: new Set(changes.deleted)},
+    });
+  };
+  const last = () => calls.at(-1)?.snapshot;
+  const names = () => [...(last()?.items.values() ?? [])].map((o) => o.metadata.name).sort();
+  /** Resolves once a notification reported `key` in the given change kind. */
+  const notified = (kind: keyof InformerChanges, key: string) =>
+    until(() => calls.some((c) => c.changes?.[kind].has(key)), `${kind} ${key} notified`);
+  return {calls, listener, last, names, notified};
+}
+
+describe('informer', () => {
+  it('delivers a paged initial list page by page, with progress, then is ready', async () => {
+    const api = await fakeApi();
+    await api.control('many', {count: 1200});
+    // Slow the last page, so the first pages are certainly shown before the list completes.
+    await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', delayMs: 0, times: 2});
+    await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', delayMs: 400});
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 500}, rec.listener);
+    await until(() => rec.last()?.status === 'ready' && rec.last()!.listed, 'ready');
+    expect(rec.last()!.items.size).to.equal(1200);
+    expect(await api.count('GET /api/v1/namespaces/bulk/pods')).to.equal(3);
+    const partial = rec.calls.filter((c) => !c.snapshot.listed && c.size > 0);
+    expect(partial.length, 'notifications before the list completed').to.be.greaterThan(0);
+    expect(partial[0]!.snapshot.progress.loaded).to.be.within(500, 1000);
+    expect(partial[0]!.snapshot.progress.remaining).to.be.a('number');
+    stop();
+  });
+
+  it('applies watch ADDED / MODIFIED / DELETED in place and reports what changed', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(() => rec.last()?.listed === true, 'listed');
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch open');
+    const store = rec.last()!.items;
+    await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-new'});
+    await rec.notified('added', 'team-a/pod-new');
+    expect(rec.last()!.items.has('team-a/pod-new')).to.be.true;
+    await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-1', status: {phase: 'Failed'}});
+    await rec.notified('modified', 'team-a/pod-1');
+    expect((rec.last()!.items.get('team-a/pod-1')!.status as {phase: string}).phase).to.equal('Failed');
+    await api.control('delete', {resource: 'pods', namespace: 'team-a', name: 'pod-2'});
+    await rec.notified('deleted', 'team-a/pod-2');
+    expect(rec.last()!.items.has('team-a/pod-2')).to.be.false;
+    expect(rec.calls.at(-1)!.changes!.modified.has('team-a/pod-2')).to.be.false;
+    expect(rec.last()!.items, 'the store is updated in place, never copied').to.equal(store);
+    stop();
+  });
+
+  it('batches a burst of events into one notification per frame', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk'}, rec.listener);
+    await until(() => rec.last()?.listed === true, 'listed');
+    await until(async () => (await api.count('GET /api/v1/namespaces/bulk/pods watch')) === 1, 'watch open');
+    const before = rec.calls.length;
+    await api.control('many', {count: 300});
+    await until(() => rec.calls.at(-1)!.size === 300, '300 items notified');
+    const notifications = rec.calls.length - before;
+    expect(notifications, `${notifications} notifications for 300 events`).to.be.at.most(3);
+    const added = rec.calls.slice(before).reduce((sum, c) => sum + (c.changes?.added.size ?? 0), 0);
+    expect(added).to.equal(300);
+    stop();
+  });
+
+  it('moves its resourceVersion on BOOKMARK and resumes the watch from it after a server timeout', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch open');
+    await api.control('upsert', {resource: 'pods', namespace: 'team-b', name: 'elsewhere'});
+    await api.control('bookmark');
+    await api.control('end-watches');
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 2, 'second watch');
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods'), 'no re-list after a clean end').to.equal(1);
+    await until(() => rec.last()?.status === 'ready', 'ready');
+    stop();
+  });
+
+  it('re-lists on a 410 ERROR event, dropping objects deleted meanwhile', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch open');
+    // The reconnect reaches the server only after pod-3 was deleted and history compacted.
+    await api.control('fault', {match: 'pods watch', delayMs: 300});
+    await api.control('drop-watches');
+    await api.control('delete', {resource: 'pods', namespace: 'team-a', name: 'pod-3'});
+    await api.control('expire', {});
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods')) === 2, 're-list');
+    await rec.notified('deleted', 'team-a/pod-3');
+    expect(rec.names()).to.deep.equal(['pod-0', 'pod-1', 'pod-2', 'pod-4', 'pod-5', 'pod-6']);
+    await api.control('expire', {sendErrorToWatchers: true});
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods')) === 3, 'second re-list after ERROR event');
+    stop();
+  });
+
+  it('restarts a paged list whose continue token expired (410)', async () => {
+    const api = await fakeApi();
+    await api.control('many', {count: 30});
+    await api.control('expire', {continueExpires: true});
+    const rec = recorder();
+    const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 10}, rec.listener);
+    await until(() => rec.last()?.listed === true, 'listed').catch(async (e) => {
+      throw new Error(`${e.message} ${JSON.stringify(rec.calls.map((c) => [c.snapshot.status, c.size, c.snapshot.error?.message]))} ${JSON.stringify(await api.counts())}`);
+    });
+    expect(rec.last()!.items.size).to.equal(30);
+    expect(await api.count('GET /api/v1/namespaces/bulk/pods')).to.equal(5);
+    stop();
+  });
+
+  it('shows reconnecting when the watch drops, reconnects with backoff, and catches up', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch open');
+    await api.control('fault', {match: 'pods watch', status: 0, times: 1000});
+    await api.control('drop-watches');
+    await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'while-away'});
+    await until(() => rec.calls.some((c) => c.snapshot.status === 'reconnecting'), 'reconnecting');
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) >= 5, 'retries');
+    await api.control('clear-faults');
+    await rec.notified('added', 'team-a/while-away');
+    await until(() => rec.last()!.status === 'ready', 'ready again');
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods watch')).to.be.at.least(5);
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods'), 'resumed from its resourceVersion, no re-list').to.equal(1);
+    stop();
+  });
+
+  it('shares one list and one watch between subscribers of the same query, however the kind is spelled', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const a = recorder();
+    const b = recorder();
+    const c = recorder();
+    const stops = [
+      client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, a.listener),
+      client.subscribe({cluster: 'one', resource: 'Pod', namespace: 'team-a'}, b.listener),
+      client.subscribe({cluster: 'one', resource: 'po', namespace: 'team-a'}, c.listener),
+    ];
+    await until(() => [a, b, c].every((r) => r.last()?.listed), 'all listed');
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch');
+    await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'shared'});
+    await until(() => [a, b, c].every((r) => r.last()!.items.has('team-a/shared')), 'all see the event');
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods')).to.equal(1);
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods watch')).to.equal(1);
+    expect(client.informers.size).to.equal(1);
+    // A different query is a different informer.
+    const d = recorder();
+    stops.push(client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a', labelSelector: 'app=web'}, d.listener));
+    await until(() => d.last()?.listed === true, 'selector list');
+    expect(d.names()).to.deep.equal(['pod-1', 'pod-3', 'pod-5']);
+    expect(client.informers.size).to.equal(2);
+    for (const stop of stops) stop();
+  });
+
+  it('closes the list+watch after a grace period when the last subscriber leaves, reusing it within it', async () => {
+    const api = await fakeApi();
+    const client = api.client({graceMs: 300});
+    const rec = recorder();
+    let stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(() => rec.last()?.listed === true, 'listed');
+    stop();
+    stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    await until(() => client.informers.size === 1, 'reattached');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(client.informers.size, 'kept while subscribed').to.equal(1);
+    expect(await api.count('GET /api/v1/namespaces/team-a/pods')).to.equal(1);
+    stop();
+    await until(() => client.informers.size === 0, 'closed after grace', 2000);
+  });
+
+  it('serves Table rows with the server columns, keyed by object, live', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    let snapshot: InformerSnapshot<TableRow> | undefined;
+    const stop = client.subscribe<TableRow>({cluster: 'one', resource: 'pods', namespace: 'team-a', table: true}, (s) => (snapshot = s));
+    await until(() => snapshot?.listed === true, 'listed');
+    expect(snapshot!.serverTable).to.be.true;
+    expect(snapshot!.columns.map((c) => c.name)).to.deep.equal(['Name', 'Status', 'Age']);
+    expect(snapshot!.items.get('team-a/pod-0')!.cells).to.deep.equal(['pod-0', 'Running', '1h']);
+    await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch');
+    await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-0', status: {phase: 'Succeeded'}});
+    await until(() => snapshot!.items.get('team-a/pod-0')!.cells[1] === 'Succeeded', 'row updated');
+    stop();
+  });
+
+  it('reports forbidden with the server message, and an unknown kind as an error', async () => {
+    const api = await fakeApi();
+    await api.control('forbid', {rule: 'list pods team-b'});
+    const client = api.client();
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-b'}, rec.listener);
+    await until(() => rec.last()?.status === 'forbidden', 'forbidden');
+    expect(rec.last()!.error!.message).to.equal('pods is forbidden: User "tester" cannot list resource "pods" in API group "" in the namespace "team-b"');
+    stop();
+    const unknown = recorder();
+    const stop2 = client.subscribe({cluster: 'one', resource: 'gadgets'}, unknown.listener);
+    await until(() => unknown.last()?.status === 'error', 'error');
+    expect(unknown.last()!.error!.message).to.contain('doesn\'t have a resource type "gadgets"');
+    stop2();
+  });
+});
