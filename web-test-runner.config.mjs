@@ -50,7 +50,7 @@ function countsReporter(file) {
 
 export default {
   rootDir: root,
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/testenv/**', '!test/contract/**'],
   nodeResolve: {exportConditions: ['browser', 'development']},
   concurrency: 2,
   testFramework: {config: {timeout: 10000}},

@@ -1,6 +1,7 @@
 export * from './types.js';
 export * from './transport.js';
 export * from './errors.js';
+export {KubeHttp, ACCEPT_JSON, ACCEPT_TABLE, type HttpRequestOptions} from './http.js';
 export * from './paths.js';
 export * from './discovery.js';
 export * from './informer-types.js';

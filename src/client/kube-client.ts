@@ -71,7 +71,7 @@ export interface WatchOptions extends ListOptions {
 }
 
 /** `autoscaling/v1` Scale, as the scale subresource answers. */
-export interface Scale extends KubeObject<{replicas?: number}, {replicas: number; selector?: string}> {}
+export type Scale = KubeObject<{replicas?: number}, {replicas: number; selector?: string}>;
 
 /**
  * The Kubernetes client every element shares: discovery, CRUD, Table output, shared informers,

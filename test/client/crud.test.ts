@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {KubeApiError} from '../../src/client/index.js';
+import {KubeApiError, type KubeObject} from '../../src/client/index.js';
 import {fakeApi} from '../support/fake-api.js';
 
 describe('CRUD', () => {
@@ -39,7 +39,7 @@ describe('CRUD', () => {
 
   it('creates, gets, replaces (409 on a stale resourceVersion) and deletes', async () => {
     const client = (await fakeApi()).client();
-    const created = await client.create('one', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'new', namespace: 'team-a'}});
+    const created = await client.create('one', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'new', namespace: 'team-a'} as KubeObject['metadata']});
     expect(created.metadata.uid).to.be.a('string');
     const dup = await client.create('one', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'new', namespace: 'team-a'}}).catch((e) => e);
     expect(dup.code).to.equal(409);

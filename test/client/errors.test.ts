@@ -79,7 +79,7 @@ describe('errors', () => {
       listClusters: async () => [{name: 'x'}],
     };
     const {KubeHttp} = await import('../../src/client/http.js');
-    const error = await new KubeHttp(transport).json('x', '/api/v1/pods').catch((e) => e);
+    const error = (await new KubeHttp(transport).json('x', '/api/v1/pods').catch((e: unknown) => e)) as Error;
     expect(error).to.be.instanceOf(KubeNetworkError);
     expect(error.message).to.contain('/api/v1/pods');
   });

@@ -390,7 +390,7 @@ function objKey(def: ResourceDef, namespace: string | undefined, name: string) {
   return `${def.resource}/${def.namespaced ? namespace : ''}/${name}`;
 }
 
-function tableOf(def: ResourceDef, items: Obj[]) {
+function tableOf(_def: ResourceDef, items: Obj[]) {
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

@@ -1,0 +1,30 @@
+import {createContext} from '@lit/context';
+import type {KubeClient} from '../client/kube-client.js';
+
+/**
+ * One context per concern. The client is stable; the cluster and namespaces change, and live in
+ * narrow contexts so a namespace switch re-renders only what reads the namespace.
+ */
+export const clientContext = createContext<KubeClient | undefined>(Symbol('kube-client'));
+
+/** The current cluster's name. */
+export const clusterContext = createContext<string | undefined>(Symbol('kube-cluster'));
+
+/** The selected namespaces; an empty list means all namespaces. */
+export const namespacesContext = createContext<readonly string[] | undefined>(Symbol('kube-namespaces'));
+
+export interface KubeSettings {
+  /** Namespaces the host allows (`allowed-namespaces`); empty when the host sets none. */
+  allowedNamespaces: readonly string[];
+}
+
+export const settingsContext = createContext<KubeSettings | undefined>(Symbol('kube-settings'));
+
+/** What a picker may change on its nearest provider. */
+export interface KubeScope {
+  setCluster(cluster: string): void;
+  /** An empty list selects all namespaces. */
+  setNamespaces(namespaces: readonly string[]): void;
+}
+
+export const scopeContext = createContext<KubeScope | undefined>(Symbol('kube-scope'));

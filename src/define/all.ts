@@ -1,0 +1,2 @@
+/** Registers every kube-elements element. */
+import './kube-provider.js';

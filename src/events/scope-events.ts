@@ -1,0 +1,28 @@
+/** Fired by `<kube-provider>` when its cluster changes; cancel it to keep the current cluster. */
+export class KubeClusterChangeEvent extends Event {
+  static readonly eventName = 'kube-cluster-change';
+  constructor(
+    readonly cluster: string,
+    readonly previous: string | undefined
+  ) {
+    super(KubeClusterChangeEvent.eventName, {bubbles: true, composed: true, cancelable: true});
+  }
+}
+
+/** Fired by `<kube-provider>` when its namespaces change (empty = all); cancelable. */
+export class KubeNamespaceChangeEvent extends Event {
+  static readonly eventName = 'kube-namespace-change';
+  constructor(
+    readonly namespaces: readonly string[],
+    readonly previous: readonly string[] | undefined
+  ) {
+    super(KubeNamespaceChangeEvent.eventName, {bubbles: true, composed: true, cancelable: true});
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kube-cluster-change': KubeClusterChangeEvent;
+    'kube-namespace-change': KubeNamespaceChangeEvent;
+  }
+}

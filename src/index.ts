@@ -1,0 +1,7 @@
+/** kube-elements: element classes, the client and its types. No side effects: see `kube-elements/define/*`. */
+export * from './client/index.js';
+export * from './context/kube-context.js';
+export * from './events/scope-events.js';
+export {KubeElement} from './internal/kube-element.js';
+export {VERSION} from './internal/version.js';
+export {KubeProvider, type ProviderTransport} from './elements/kube-provider/kube-provider.js';
