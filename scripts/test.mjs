@@ -73,7 +73,8 @@ const suites = [
       return counts;
     },
   ],
-  ['node tests', () => nodeTests('node', findFiles('test', '.node.test.ts').filter((f) => !f.startsWith('test/testenv/') && !f.startsWith('test/contract/')))],
+  // The contract suite runs here against the sandbox, and again in the testenv suite against kube-apiserver.
+  ['node tests (sandbox, kubectl, contract on the sandbox)', () => nodeTests('node', findFiles('test', '.node.test.ts').filter((f) => !f.startsWith('test/testenv/')))],
   ['storybook build + story smoke (axe)', () => import('./storybook-smoke.mjs').then((m) => m.storybookSuite({ensureChrome, run, work}))],
   ['real kube-apiserver (testenv): contract + integration', () => import('./testenv-suite.mjs').then((m) => m.testenvSuite({nodeTests, findFiles, run, work, CI}))],
 ];

@@ -1,0 +1,154 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import {ContextConsumer} from '@lit/context';
+import '../../src/define/kube-provider.js';
+import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
+import {clientContext, clusterContext, namespacesContext, scopeContext, settingsContext} from '../../src/context/kube-context.js';
+import {createKubeClient, gatewayTransport} from '../../src/client/index.js';
+import {defineElement} from '../../src/internal/define.js';
+import {VERSION} from '../../src/internal/version.js';
+import {KubeProvider as ProviderClass} from '../../src/elements/kube-provider/kube-provider.js';
+import {fakeApi, until} from '../support/fake-api.js';
+
+/** Reads every context the provider offers, as an element inside it would. */
+class ContextProbe extends LitElement {
+  readonly client = new ContextConsumer(this, {context: clientContext, subscribe: true});
+  readonly cluster = new ContextConsumer(this, {context: clusterContext, subscribe: true});
+  readonly namespaces = new ContextConsumer(this, {context: namespacesContext, subscribe: true});
+  readonly settings = new ContextConsumer(this, {context: settingsContext, subscribe: true});
+  readonly scope = new ContextConsumer(this, {context: scopeContext, subscribe: true});
+}
+customElements.define('context-probe', ContextProbe);
+
+describe('<kube-provider>', () => {
+  describe('rendering', () => {
+    it('renders its children only, and is accessible', async () => {
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox"><p>inside</p></kube-provider>`);
+      expect(getComputedStyle(el).display).to.equal('contents');
+      expect(el.shadowRoot!.querySelector('slot')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('properties and attributes', () => {
+    it('makes a sandbox client and picks its first cluster', async () => {
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox"><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      await until(() => probe.cluster.value === 'sandbox', 'default cluster');
+      expect(probe.client.value).to.equal(el.effectiveClient);
+      expect(probe.namespaces.value).to.deep.equal([]);
+      const version = await probe.client.value!.version('sandbox');
+      expect(version.gitVersion).to.match(/^v1\./);
+    });
+
+    it('parses namespace and allowed-namespaces lists', async () => {
+      const el = await fixture<KubeProvider>(html`
+        <kube-provider transport="sandbox" cluster="sandbox-edge" namespace="team-a, team-b" allowed-namespaces="team-a,team-b,team-c">
+          <context-probe></context-probe>
+        </kube-provider>
+      `);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      expect(probe.cluster.value).to.equal('sandbox-edge');
+      expect(probe.namespaces.value).to.deep.equal(['team-a', 'team-b']);
+      expect(probe.settings.value!.allowedNamespaces).to.deep.equal(['team-a', 'team-b', 'team-c']);
+    });
+
+    it('uses the gateway under base-url by default, with the token provider', async () => {
+      const api = await fakeApi();
+      const el = await fixture<KubeProvider>(html`<kube-provider base-url=${api.base} .tokenProvider=${() => 'abc'}><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      await until(() => probe.cluster.value === 'one', 'first cluster from GET /clusters');
+      await probe.client.value!.version('two');
+      expect(await api.count('GET /version')).to.equal(1);
+    });
+
+    it('shares a client handed to it as a property, as React and Backstage do', async () => {
+      const client = createKubeClient({transport: gatewayTransport()});
+      const el = await fixture<KubeProvider>(html`<kube-provider .client=${client} cluster="prod"><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      expect(probe.client.value).to.equal(client);
+      expect(probe.cluster.value).to.equal('prod');
+    });
+
+    it('nests: an inner provider inherits the client and overrides only what it sets', async () => {
+      const outer = await fixture<KubeProvider>(html`
+        <kube-provider transport="sandbox" cluster="sandbox" namespace="team-a" allowed-namespaces="team-a,team-b">
+          <context-probe id="outer"></context-probe>
+          <kube-provider namespace="team-b">
+            <context-probe id="inner"></context-probe>
+          </kube-provider>
+          <kube-provider cluster="sandbox-edge">
+            <context-probe id="edge"></context-probe>
+          </kube-provider>
+        </kube-provider>
+      `);
+      const probe = (id: string) => outer.querySelector<ContextProbe>(`#${id}`)!;
+      await until(() => probe('inner').client.value !== undefined && probe('edge').cluster.value === 'sandbox-edge', 'inner providers ready');
+      expect(probe('inner').client.value, 'one client for the whole page').to.equal(probe('outer').client.value);
+      expect(probe('inner').cluster.value).to.equal('sandbox');
+      expect(probe('inner').namespaces.value).to.deep.equal(['team-b']);
+      expect(probe('inner').settings.value!.allowedNamespaces).to.deep.equal(['team-a', 'team-b']);
+      expect(probe('edge').namespaces.value).to.deep.equal(['team-a']);
+      outer.namespace = 'all';
+      await until(() => probe('edge').namespaces.value!.length === 0, 'inherited change');
+      expect(probe('inner').namespaces.value).to.deep.equal(['team-b']);
+    });
+  });
+
+  describe('events', () => {
+    it('changes cluster and namespaces through the scope a picker uses, firing change events', async () => {
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox"><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      setTimeout(() => probe.scope.value!.setCluster('sandbox-edge'));
+      const clusterEvent = await oneEvent(el, 'kube-cluster-change');
+      expect([clusterEvent.cluster, clusterEvent.previous]).to.deep.equal(['sandbox-edge', 'sandbox']);
+      expect(clusterEvent.bubbles && clusterEvent.composed && clusterEvent.cancelable).to.be.true;
+      await el.updateComplete;
+      expect(probe.cluster.value).to.equal('sandbox-edge');
+      expect(el.getAttribute('cluster')).to.equal('sandbox-edge');
+      setTimeout(() => probe.scope.value!.setNamespaces(['team-a', 'team-b']));
+      const nsEvent = await oneEvent(el, 'kube-namespace-change');
+      expect(nsEvent.namespaces).to.deep.equal(['team-a', 'team-b']);
+      await el.updateComplete;
+      expect(el.getAttribute('namespace')).to.equal('team-a,team-b');
+      probe.scope.value!.setNamespaces([]);
+      await el.updateComplete;
+      expect(el.getAttribute('namespace')).to.equal('all');
+      expect(probe.namespaces.value).to.deep.equal([]);
+    });
+
+    it('lets a host veto a change by cancelling the event', async () => {
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox" namespace="team-a"></kube-provider>`);
+      el.addEventListener('kube-cluster-change', (event) => event.preventDefault());
+      el.addEventListener('kube-namespace-change', (event) => event.preventDefault());
+      el.setCluster('sandbox-edge');
+      el.setNamespaces(['team-b']);
+      await el.updateComplete;
+      expect([el.cluster, el.namespace]).to.deep.equal(['sandbox', 'team-a']);
+    });
+  });
+
+  describe('registration', () => {
+    it('warns with both versions instead of throwing when another copy defined the tag', () => {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        class OtherCopy extends HTMLElement {
+          static version = '0.0.9';
+        }
+        defineElement('kube-provider', OtherCopy);
+        defineElement('kube-provider', ProviderClass);
+      } finally {
+        console.warn = original;
+      }
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain(`kube-elements ${VERSION}`).and.contain(`this copy (${VERSION})`);
+    });
+
+    it('carries the package version', async () => {
+      const pkg = await (await fetch('/package.json')).json();
+      expect(ProviderClass.version).to.equal(pkg.version);
+    });
+  });
+});
