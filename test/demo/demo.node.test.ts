@@ -1,0 +1,113 @@
+/**
+ * `npm start` as a newcomer runs it: the sandbox and the dev server come up, and the demo pages
+ * show live data from the sandbox in a real Chromium — data that changes while we watch.
+ */
+import {after, before, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn, type ChildProcess} from 'node:child_process';
+import {createServer} from 'node:net';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {ensureChrome} from '../../scripts/ensure-deps.mjs';
+
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as {port: number};
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let start: ChildProcess;
+let browser: Browser;
+let origin: string;
+let output = '';
+
+before(async () => {
+  const [port, sandboxPort] = [await freePort(), await freePort()];
+  origin = `http://127.0.0.1:${port}`;
+  start = spawn(process.execPath, ['scripts/start.mjs', '--port', String(port), '--sandbox-port', String(sandboxPort)], {stdio: ['ignore', 'pipe', 'pipe']});
+  start.stdout!.on('data', (chunk) => (output += chunk));
+  start.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('/demo/')) {
+    if (start.exitCode !== null) throw new Error(`npm start exited (${start.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start printed no demo URL:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  browser = await chromium.launch({executablePath: ensureChrome(), headless: true, args: CHROME_FLAGS});
+});
+
+after(async () => {
+  await browser?.close();
+  start?.kill('SIGTERM');
+});
+
+async function open(path: string): Promise<{page: Page; errors: string[]; requests: string[]}> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(origin + path);
+  return {page, errors, requests};
+}
+
+describe('npm start', () => {
+  it('prints the demo URLs and a kubectl command line', () => {
+    assert.match(output, /Demo: +http:\/\/127\.0\.0\.1:\d+\/demo\//);
+    assert.match(output, /kubectl --server=http:\/\/127\.0\.0\.1:\d+ --token=sandbox-admin get pods -A/);
+  });
+
+  it('the portal page shows live pods, and they change over time', async () => {
+    const {page, errors} = await open('/demo/');
+    await page.waitForSelector('#pods tbody tr', {timeout: 30_000});
+    const caption = await page.locator('#pods caption').textContent();
+    assert.match(caption!, /Pods on sandbox — \d+ \(ready\)/);
+    const snapshot = () => page.locator('#pods tbody').innerText();
+    const first = await snapshot();
+    const deadline = Date.now() + 60_000;
+    let changed = false;
+    while (!changed && Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      changed = (await snapshot()) !== first;
+    }
+    assert.ok(changed, 'the pod table changed within 60 s as the sandbox simulation ran');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the static page works with dist/bundle.js alone', async () => {
+    const {page, errors, requests} = await open('/demo/static.html');
+    await page.waitForSelector('#pods tbody tr', {timeout: 30_000});
+    assert.ok(requests.includes('/dist/bundle.js'), 'bundle.js loaded');
+    // Vite's own dev client (/@vite, /node_modules/vite) aside, nothing of the library but bundle.js.
+    const library = requests.filter((path) => path.startsWith('/src/') || (path.startsWith('/node_modules/') && !path.startsWith('/node_modules/vite/')));
+    assert.deepEqual(library, [], 'no library source besides bundle.js');
+    const namespaces = await page.locator('#pods tbody tr td:first-child').allTextContents();
+    assert.ok(namespaces.length > 0 && namespaces.every((ns) => ns === 'team-a'), `team-a only: ${namespaces}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the two-cluster page shows each cluster from one client', async () => {
+    const {page, errors} = await open('/demo/two-clusters.html');
+    await page.waitForSelector('#first-pods tbody tr', {timeout: 30_000});
+    await page.waitForSelector('#second-pods tbody tr', {timeout: 30_000});
+    assert.match((await page.locator('#first-pods caption').textContent())!, /Pods on sandbox —/);
+    assert.match((await page.locator('#second-pods caption').textContent())!, /Pods on sandbox-edge —/);
+    const sameClient = await page.evaluate(() => {
+      const [a, b, c] = ['outer', 'first', 'second'].map((id) => (document.getElementById(id) as unknown as {effectiveClient: unknown}).effectiveClient);
+      return a === b && b === c;
+    });
+    assert.ok(sameClient, 'nested providers share the outer client');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
