@@ -6,6 +6,7 @@ import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.
 import {clientContext, clusterContext, namespacesContext, scopeContext, settingsContext} from '../../src/context/kube-context.js';
 import {createKubeClient, gatewayTransport} from '../../src/client/index.js';
 import {defineElement} from '../../src/internal/define.js';
+import type {KubeClusterChangeEvent, KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
 import {VERSION} from '../../src/internal/version.js';
 import {KubeProvider as ProviderClass} from '../../src/elements/kube-provider/kube-provider.js';
 import {fakeApi, until} from '../support/fake-api.js';
@@ -100,14 +101,14 @@ describe('<kube-provider>', () => {
       const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox"><context-probe></context-probe></kube-provider>`);
       const probe = el.querySelector<ContextProbe>('context-probe')!;
       setTimeout(() => probe.scope.value!.setCluster('sandbox-edge'));
-      const clusterEvent = await oneEvent(el, 'kube-cluster-change');
+      const clusterEvent = (await oneEvent(el, 'kube-cluster-change')) as unknown as KubeClusterChangeEvent;
       expect([clusterEvent.cluster, clusterEvent.previous]).to.deep.equal(['sandbox-edge', 'sandbox']);
       expect(clusterEvent.bubbles && clusterEvent.composed && clusterEvent.cancelable).to.be.true;
       await el.updateComplete;
       expect(probe.cluster.value).to.equal('sandbox-edge');
       expect(el.getAttribute('cluster')).to.equal('sandbox-edge');
       setTimeout(() => probe.scope.value!.setNamespaces(['team-a', 'team-b']));
-      const nsEvent = await oneEvent(el, 'kube-namespace-change');
+      const nsEvent = (await oneEvent(el, 'kube-namespace-change')) as unknown as KubeNamespaceChangeEvent;
       expect(nsEvent.namespaces).to.deep.equal(['team-a', 'team-b']);
       await el.updateComplete;
       expect(el.getAttribute('namespace')).to.equal('team-a,team-b');

@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare function ensureNodeModules(): void;
+export declare function ensureChrome(): string;

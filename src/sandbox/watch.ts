@@ -1,0 +1,169 @@
+import type {KubeObject, WatchEvent} from '../client/types.js';
+import type {SimClock} from './clock.js';
+import {present} from './representation.js';
+import {apiVersionOf, type ResourceDef} from './resources.js';
+import {parseFieldSelector, parseLabelSelector} from './selectors.js';
+import {errors} from './status.js';
+import type {ObjectStore, StoreEvent} from './store.js';
+import {toTable, type IncludeObject} from './tables.js';
+
+export interface WatchRequest {
+  def: ResourceDef;
+  namespace?: string;
+  labelSelector?: string | null;
+  fieldSelector?: string | null;
+  /** Absent or "0": start with ADDED events for the current state. */
+  resourceVersion?: string | null;
+  allowBookmarks?: boolean;
+  sendInitialEvents?: boolean;
+  timeoutSeconds?: number;
+  table?: {include: IncludeObject};
+  signal?: AbortSignal;
+}
+
+interface OpenWatch {
+  def: ResourceDef;
+  allowBookmarks: boolean;
+  send(event: WatchEvent): void;
+  sendBookmark(rv: number, annotations?: Record<string, string>): void;
+  close(error?: Error): void;
+}
+
+const encoder = new TextEncoder();
+
+/** Serves watch streams from the store's event feed: chunked JSON lines, one event per line. */
+export class WatchHub {
+  private readonly open = new Set<OpenWatch>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: SimClock
+  ) {}
+
+  /** Open watches per resource, e.g. `pods` or `deployments.apps` — for request-sharing tests. */
+  openCount(resource?: string): number {
+    let n = 0;
+    for (const w of this.open) if (!resource || resourceName(w.def) === resource) n++;
+    return n;
+  }
+
+  start(req: WatchRequest): ReadableStream<Uint8Array> {
+    const {def} = req;
+    const labels = parseLabelSelector(req.labelSelector ?? null);
+    const fields = parseFieldSelector(req.fieldSelector ?? null, def.kind);
+    const rvText = req.resourceVersion ?? '';
+    if (rvText && rvText !== '0' && !/^\d+$/.test(rvText)) errors.badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
+    const matches = (obj: KubeObject | undefined): boolean =>
+      !!obj &&
+      (!def.namespaced || !req.namespace || obj.metadata.namespace === req.namespace) &&
+      (!labels || labels(obj.metadata.labels)) &&
+      (!fields || fields(obj));
+
+    let headersSent = false;
+    const wire = (type: WatchEvent['type'], obj: KubeObject): WatchEvent => {
+      const object = present(def, obj);
+      if (!req.table) return {type, object};
+      const table = toTable(def, [object], this.clock.now(), {include: req.table.include, noHeaders: headersSent, metadata: {resourceVersion: obj.metadata.resourceVersion}});
+      headersSent = true;
+      return {type, object: table as unknown as KubeObject};
+    };
+
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        let closed = false;
+        const watch: OpenWatch = {
+          def,
+          allowBookmarks: !!req.allowBookmarks,
+          send: (event) => {
+            if (!closed) controller.enqueue(encoder.encode(JSON.stringify(event) + '\n'));
+          },
+          sendBookmark: (rv, annotations) => watch.send(bookmark(def, rv, req.table ? () => {
+            const headers = !headersSent;
+            headersSent = true;
+            return toTable(def, [], this.clock.now(), {include: 'None', noHeaders: !headers});
+          } : undefined, annotations)),
+          close: (error) => {
+            if (closed) return;
+            closed = true;
+            cleanup();
+            if (error) controller.error(error);
+            else controller.close();
+          },
+        };
+        const onEvent = (e: StoreEvent) => {
+          const now = matches(e.object);
+          const before = e.type === 'MODIFIED' ? matches(e.old) : now;
+          if (e.type === 'DELETED') {
+            if (matches(e.old ?? e.object)) watch.send(wire('DELETED', e.object));
+          } else if (e.type === 'ADDED') {
+            if (now) watch.send(wire('ADDED', e.object));
+          } else if (now && before) watch.send(wire('MODIFIED', e.object));
+          else if (now) watch.send(wire('ADDED', e.object));
+          else if (before) watch.send(wire('DELETED', e.object));
+        };
+        const fromRv = rvText && rvText !== '0' ? Number(rvText) : undefined;
+        if (fromRv !== undefined && !req.sendInitialEvents) {
+          const replay = this.store.eventsSince(def.storage, fromRv);
+          if (!replay) {
+            watch.send({type: 'ERROR', object: errors.expired(rvText, this.store.oldestWatchable()) as unknown as KubeObject});
+            closed = true;
+            controller.close();
+            return;
+          }
+          for (const e of replay) onEvent(e);
+        } else {
+          for (const key of this.store.sortedKeys(def.storage)) {
+            const obj = this.store.get(def.storage, key)!;
+            if (matches(obj)) watch.send(wire('ADDED', obj));
+          }
+          if (req.sendInitialEvents && req.allowBookmarks) {
+            watch.sendBookmark(this.store.resourceVersion, {'k8s.io/initial-events-end': 'true'});
+          }
+        }
+        const unsubscribe = this.store.subscribe(def.storage, onEvent);
+        const onAbort = () => watch.close();
+        req.signal?.addEventListener('abort', onAbort);
+        const timer = req.timeoutSeconds && req.timeoutSeconds > 0 ? setTimeout(() => watch.close(), req.timeoutSeconds * 1000) : undefined;
+        cleanup = () => {
+          unsubscribe();
+          req.signal?.removeEventListener('abort', onAbort);
+          if (timer) clearTimeout(timer);
+          this.open.delete(watch);
+        };
+        this.open.add(watch);
+        if (req.signal?.aborted) watch.close();
+      },
+      cancel: () => cleanup(),
+    });
+    return stream;
+  }
+
+  /** Sends a BOOKMARK to every watch that allowed them, at the latest resourceVersion. */
+  bookmarkAll(): void {
+    for (const w of this.open) if (w.allowBookmarks) w.sendBookmark(this.store.resourceVersion);
+  }
+
+  /** Ends matching watch streams abruptly (as a dropped connection), or cleanly when `clean`. */
+  drop(resource?: string, clean = false): number {
+    let n = 0;
+    for (const w of [...this.open]) {
+      if (resource && resourceName(w.def) !== resource) continue;
+      w.close(clean ? undefined : new TypeError('network error: watch stream dropped'));
+      n++;
+    }
+    return n;
+  }
+}
+
+/** `pods`, `deployments.apps` — how stats and fault injection name a resource. */
+export function resourceName(def: {group: string; resource: string}): string {
+  return def.group ? `${def.resource}.${def.group}` : def.resource;
+}
+
+/** A BOOKMARK event: only metadata.resourceVersion matters (a row-less Table for Table watches). */
+function bookmark(def: ResourceDef, rv: number, table: (() => object) | undefined, annotations?: Record<string, string>): WatchEvent {
+  const metadata = {resourceVersion: String(rv), ...(annotations ? {annotations} : {})};
+  const object = table ? {...table(), metadata} : {kind: def.kind, apiVersion: apiVersionOf(def), metadata};
+  return {type: 'BOOKMARK', object: object as KubeObject};
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import {after, describe, it} from 'node:test';
+import {createSandbox} from '../../src/sandbox/index.js';
+import {call, json, readEvents, TABLE} from './helpers.js';
+
+const sandbox = createSandbox({seed: 3});
+const cluster = sandbox.clusters.get('sandbox')!;
+after(() => sandbox.dispose());
+
+describe('sandbox watch', () => {
+  it('streams ADDED, MODIFIED, DELETED and BOOKMARK events from a list resourceVersion', async () => {
+    const list = await json(cluster, '/api/v1/namespaces/team-a/configmaps');
+    const rv = list.body.metadata.resourceVersion;
+    const abort = new AbortController();
+    const res = await call(cluster, `/api/v1/namespaces/team-a/configmaps?watch=1&resourceVersion=${rv}&allowWatchBookmarks=true`, {signal: abort.signal});
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/json');
+    const created = cluster.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'watched', namespace: 'team-a'}, data: {v: '1'}});
+    cluster.update({...created, data: {v: '2'}});
+    cluster.delete('v1', 'configmaps', 'team-a', 'watched');
+    cluster.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'elsewhere', namespace: 'team-b'}});
+    sandbox.step(60_000);
+    const events = await readEvents(res, 4);
+    assert.deepEqual(events.map((e) => e.type), ['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK']);
+    assert.equal(events[1].object.data.v, '2');
+    assert.equal(events[0].object.kind, 'ConfigMap');
+    assert.ok(Number(events[3].object.metadata.resourceVersion) >= Number(events[2].object.metadata.resourceVersion));
+    abort.abort();
+    assert.equal(cluster.openWatches('configmaps'), 0);
+    assert.equal(cluster.stats.watches('configmaps'), 1);
+  });
+
+  it('sends current state as ADDED without a resourceVersion and honours selectors', async () => {
+    const abort = new AbortController();
+    const res = await call(cluster, '/api/v1/namespaces/team-a/pods?watch=true&labelSelector=app%3Dredis', {signal: abort.signal});
+    const events = await readEvents(res, 2);
+    assert.deepEqual(events.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'redis-0'], ['ADDED', 'redis-1']]);
+    abort.abort();
+  });
+
+  it('answers a watch from an expired resourceVersion with a 410 ERROR event', async () => {
+    const rv = (await json(cluster, '/api/v1/pods?limit=1')).body.metadata.resourceVersion;
+    cluster.expireResourceVersions();
+    const res = await call(cluster, `/api/v1/pods?watch=1&resourceVersion=${rv}`);
+    const events = await readEvents(res, 1);
+    assert.equal(events[0].type, 'ERROR');
+    assert.equal(events[0].object.kind, 'Status');
+    assert.equal(events[0].object.code, 410);
+    assert.equal(events[0].object.reason, 'Expired');
+    assert.match(events[0].object.message, /^too old resource version: \d+ \(\d+\)$/);
+  });
+
+  it('streams Table rows for a Table watch, with column definitions only in the first event', async () => {
+    const abort = new AbortController();
+    const res = await call(cluster, '/apis/apps/v1/namespaces/team-b/deployments?watch=1', {accept: TABLE, signal: abort.signal});
+    const events = await readEvents(res, 2);
+    assert.equal(events[0].object.kind, 'Table');
+    assert.equal(events[0].object.rows.length, 1);
+    assert.equal(events[0].object.columnDefinitions[0].name, 'Name');
+    assert.equal(events[1].object.columnDefinitions, null);
+    assert.equal(events[1].object.rows[0].object.kind, 'PartialObjectMetadata');
+    abort.abort();
+  });
+
+  it('ends the stream after timeoutSeconds, and on dropWatches', async () => {
+    const res = await call(cluster, '/api/v1/namespaces?watch=1&timeoutSeconds=1');
+    const events = await readEvents(res, 100, 2500);
+    assert.ok(events.length > 0);
+    const abort = new AbortController();
+    const dropped = await call(cluster, '/api/v1/namespaces?watch=1', {signal: abort.signal});
+    assert.equal(cluster.dropWatches('namespaces'), 1);
+    await assert.rejects(async () => {
+      const reader = dropped.body!.getReader();
+      for (;;) if ((await reader.read()).done) break;
+    });
+  });
+});
