@@ -1,6 +1,6 @@
 import type {KubeList, KubeObject, KubeStatus, KubeTable, ResourceType, TableColumnDefinition, TableRow} from './types.js';
 import type {InformerListener, InformerQuery, InformerSnapshot, InformerStatus} from './informer-types.js';
-import {KubeApiError, KubeNetworkError, isAbortError, isStatus} from './errors.js';
+import {KubeApiError, KubeNetworkError, isStatus} from './errors.js';
 import {ACCEPT_JSON, ACCEPT_TABLE, type KubeHttp} from './http.js';
 import {objectKey, resourcePath} from './paths.js';
 import {readWatchEvents} from './watch.js';
@@ -102,7 +102,8 @@ export class Informer {
         if (this.resourceVersion === undefined) await this.list(signal);
         await this.watch(signal);
       } catch (error) {
-        if (signal.aborted || isAbortError(error)) return;
+        // Only our own close ends the loop; an abort from elsewhere (a proxy, a cut network) is a failure to retry.
+        if (signal.aborted) return;
         if (error instanceof KubeApiError && error.isGone) {
           // Our resourceVersion is too old: re-list from scratch, right away, as client-go does.
           this.resourceVersion = undefined;

@@ -1,6 +1,6 @@
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {KubeApiError, splitTimestamp, type KubeObject, type WatchEvent} from '../../src/client/index.js';
+import {KubeApiError, createKubeClient, splitTimestamp, type KubeObject, type Transport, type WatchEvent} from '../../src/client/index.js';
 import {CLUSTER, startTarget, type ContractTarget} from './targets.js';
 
 let target: ContractTarget;
@@ -135,18 +135,65 @@ describe('watch', () => {
     assert.ok(bookmark.object.metadata.resourceVersion);
   });
 
-  it('answers a watch from a too-old resourceVersion with 410 Gone', async () => {
+  it('answers a watch from a compacted resourceVersion with 410 Gone', async () => {
     const client = target.client();
+    const {metadata} = await client.list(CLUSTER, 'serviceaccounts', {namespace: 'team-a'});
+    await client.create(CLUSTER, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: unique('sa'), namespace: 'team-a'}});
+    await target.compact();
     const error = await rejection(
       (async () => {
-        for await (const event of client.watch(CLUSTER, 'pods', {namespace: 'team-a', resourceVersion: '1', timeoutSeconds: 5})) {
+        for await (const event of client.watch(CLUSTER, 'serviceaccounts', {namespace: 'team-a', resourceVersion: metadata.resourceVersion, timeoutSeconds: 5})) {
           void event;
         }
       })()
     );
     assert.equal(error.code, 410);
     assert.ok(error.isGone);
-    assert.match(error.message, /too old resource version/);
+  });
+
+  it('an informer whose resourceVersion was compacted while it was cut off re-lists and ends up exact', async () => {
+    const base = target.transport();
+    const watches = new Set<AbortController>();
+    let offline = false;
+    let lists = 0;
+    // A network between client and server that the test can cut: open watches drop, new ones fail.
+    const transport: Transport = {
+      ...base,
+      request: async (request) => {
+        const watch = request.path.includes('watch=1');
+        if (request.path.startsWith('/api/v1/namespaces/team-a/serviceaccounts') && !watch) lists++;
+        if (!watch) return base.request(request);
+        if (offline) throw new TypeError('network is down');
+        const abort = new AbortController();
+        watches.add(abort);
+        request.signal?.addEventListener('abort', () => abort.abort());
+        return base.request({...request, signal: abort.signal});
+      },
+    };
+    const client = createKubeClient({transport, informers: {backoff: {initialMs: 100, maxMs: 300}}});
+    const admin = target.client();
+    const [kept, removed, added] = [unique('kept'), unique('removed'), unique('added')];
+    for (const name of [kept, removed]) await admin.create(CLUSTER, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace: 'team-a'}});
+    let snapshot: {items: ReadonlyMap<string, KubeObject>; listed: boolean; status: string} | undefined;
+    const stop = client.subscribe({cluster: CLUSTER, resource: 'serviceaccounts', namespace: 'team-a'}, (s) => (snapshot = s));
+    try {
+      await until(() => snapshot?.listed === true && snapshot.items.has(`team-a/${removed}`));
+      assert.equal(lists, 1);
+      offline = true;
+      for (const abort of watches) abort.abort();
+      await admin.delete(CLUSTER, 'serviceaccounts', {namespace: 'team-a', name: removed});
+      await admin.create(CLUSTER, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: added, namespace: 'team-a'}});
+      await target.compact();
+      offline = false;
+      await until(() => snapshot!.items.has(`team-a/${added}`) && !snapshot!.items.has(`team-a/${removed}`), 20_000);
+      assert.equal(lists, 2, 'one re-list after 410 Gone');
+      assert.ok(snapshot!.items.has(`team-a/${kept}`));
+      assert.equal(snapshot!.status, 'ready');
+    } finally {
+      stop();
+      client.dispose();
+      for (const name of [kept, added]) await admin.delete(CLUSTER, 'serviceaccounts', {namespace: 'team-a', name});
+    }
   });
 
   it('an informer lists, then applies live changes', async () => {
@@ -207,9 +254,11 @@ describe('access', () => {
     assert.ok(['default', 'team-a', 'team-b', 'kube-system'].every((ns) => viewer.namespaces.includes(ns)));
   });
 
-  it('401 without credentials, as a Status', async () => {
-    const error = await rejection(target.client('anonymous').list(CLUSTER, 'pods', {namespace: 'team-a'}));
-    assert.deepEqual([error.code, error.reason, error.message], [401, 'Unauthorized', 'Unauthorized']);
+  it('401 without credentials or with an unknown token, as a Status', async () => {
+    for (const identity of ['anonymous', 'bogus'] as const) {
+      const error = await rejection(target.client(identity).list(CLUSTER, 'pods', {namespace: 'team-a'}));
+      assert.deepEqual([error.code, error.reason, error.message], [401, 'Unauthorized', 'Unauthorized'], identity);
+    }
   });
 
   it('403 names the user, verb, resource, group and namespace', async () => {
@@ -289,6 +338,23 @@ describe('writes', () => {
     await client.delete(CLUSTER, 'configmaps', ref);
   });
 
+  it('apply: 409 Conflict names the manager owning a field; force takes it over', async () => {
+    const client = target.client();
+    const name = unique('applied');
+    const ref = {namespace: 'team-a', name};
+    const config = (value: string) => ({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace: 'team-a'}, data: {key: value}});
+    await client.patch(CLUSTER, 'configmaps', ref, config('v1'), {type: 'apply', fieldManager: 'contract-owner'});
+    const error = await rejection(client.patch(CLUSTER, 'configmaps', ref, config('v2'), {type: 'apply', fieldManager: 'contract-other'}));
+    assert.deepEqual([error.code, error.reason], [409, 'Conflict']);
+    assert.equal(error.message, 'Apply failed with 1 conflict: conflict with "contract-owner": .data.key');
+    assert.deepEqual(error.details?.causes, [{reason: 'FieldManagerConflict', message: 'conflict with "contract-owner"', field: '.data.key'}]);
+    const forced = await client.patch<KubeObject>(CLUSTER, 'configmaps', ref, config('v2'), {type: 'apply', fieldManager: 'contract-other', force: true});
+    assert.deepEqual(forced.data, {key: 'v2'});
+    const entries = (forced.metadata.managedFields ?? []) as Array<{manager: string; operation: string; fieldsV1: unknown}>;
+    assert.deepEqual(entries.map((e) => [e.manager, e.operation, e.fieldsV1]), [['contract-other', 'Apply', {'f:data': {'f:key': {}}}]]);
+    await client.delete(CLUSTER, 'configmaps', ref);
+  });
+
   it('409 Conflict when replacing with a stale resourceVersion', async () => {
     const client = target.client();
     const name = unique('conflict');
@@ -346,7 +412,7 @@ describe('pod logs', () => {
   });
 });
 
-async function until(predicate: () => boolean, timeoutMs = 10_000) {
+async function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error('timed out');
