@@ -1,6 +1,7 @@
 import type {KubeObject} from '../client/types.js';
 import type {Random, SimClock} from './clock.js';
 import {applyCreateDefaults, tracksGeneration} from './defaults.js';
+import {manageFields} from './managed-fields.js';
 import {applyPatch, type PatchType} from './patch.js';
 import {crdResources, storageKey, type ResourceDef, type ResourceRegistry} from './resources.js';
 import {accept} from './representation.js';
@@ -17,7 +18,16 @@ export const CRDS = storageKey('apiextensions.k8s.io', 'customresourcedefinition
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /** `status` scopes the write to status; `scale` is recorded as the managedFields subresource. */
   subresource?: string;
+  /**
+   * The field manager the write is recorded under in managedFields (an Update, or an Apply for
+   * apply patches). Writes without one keep managedFields as they were.
+   */
+  manager?: string;
+  /** Apply patches: the applied configuration (the write is an Apply) and whether to force conflicts. */
+  applied?: unknown;
+  force?: boolean;
   /** Seeding keeps the creationTimestamp it was given, so seeded objects have realistic ages. */
   keepTimestamps?: boolean;
 }
@@ -143,8 +153,10 @@ export class ResourceApi {
     if (tracksGeneration(stored)) stored.metadata.generation = 1;
     applyCreateDefaults(stored, this.random, {clusterIpBase: this.clusterIpBase});
     if (def.kind === 'CustomResourceDefinition') stored.status = crdStatus(stored);
-    if (options.dryRun) return {...stored, metadata: {...stored.metadata}};
-    const result = this.store.put(def.storage, stored);
+    delete stored.metadata.managedFields;
+    const managed = options.manager ? manageFields(def, undefined, stored, {manager: options.manager, operation: options.applied ? 'Apply' : 'Update'}, this.clock.iso(), options.applied) : stored;
+    if (options.dryRun) return {...managed, metadata: {...managed.metadata}};
+    const result = this.store.put(def.storage, managed);
     if (def.storage === CRDS) this.refreshCrds();
     return result;
   }
@@ -163,27 +175,33 @@ export class ResourceApi {
     return this.write(def, current, incoming, options);
   }
 
-  patch(def: ResourceDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, options: WriteOptions & {fieldManager?: string; force?: boolean}): {object: KubeObject; created: boolean} {
-    if (type === 'apply' && !options.fieldManager) {
+  /** PATCH of any type; `manager` is required for apply (`fieldManager`), `force` takes conflicting fields. */
+  patch(def: ResourceDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, options: WriteOptions): {object: KubeObject; created: boolean} {
+    if (type === 'apply' && !options.manager) {
       errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
     }
+    if (type === 'apply' && (!patch || typeof patch !== 'object' || Array.isArray(patch))) errors.badRequest('error decoding YAML: the apply configuration must be an object');
+    const applyOptions = type === 'apply' ? {applied: patch} : {};
     const current = this.find(def, namespace, name);
     if (!current) {
       if (type !== 'apply') errors.notFound(def, name);
       const body = {...(patch as KubeObject), metadata: {...(patch as KubeObject).metadata, name}};
-      return {object: this.create(def, body, namespace, options), created: true};
+      return {object: this.create(def, body, namespace, {...options, ...applyOptions}), created: true};
     }
-    const patched = applyPatch(type, structuredClone(current), patch) as Any;
+    const base = structuredClone(current) as Any;
+    delete base.metadata.managedFields;
+    const patched = applyPatch(type, base, patch) as Any;
     if (!patched || typeof patched !== 'object') errors.badRequest('the patch produced a value that is not an object');
     patched.metadata = patched.metadata ?? {};
     if (patched.metadata.resourceVersion && patched.metadata.resourceVersion !== current.metadata.resourceVersion) {
       errors.staleResourceVersion(def, name);
     }
     if (patched.metadata.name !== name) errors.badRequest(`metadata.name: Invalid value: "${patched.metadata.name}": field is immutable`);
-    return {object: this.write(def, current, patched, options), created: false};
+    if (type !== 'json' && !('managedFields' in ((patch as Any)?.metadata ?? {}))) delete patched.metadata.managedFields;
+    return {object: this.write(def, current, patched, {...options, ...applyOptions}), created: false};
   }
 
-  /** Shared tail of update and patch: immutable fields, subresource scoping, generation, finalizers. */
+  /** Shared tail of update and patch: immutable fields, subresource scoping, managedFields, generation, finalizers. */
   private write(def: ResourceDef, current: KubeObject, incoming: Any, options: WriteOptions): KubeObject {
     const hasStatus = def.subresources.some((s) => s.name === 'status');
     let next: Any;
@@ -202,10 +220,17 @@ export class ResourceApi {
       ...(current.metadata.deletionTimestamp ? {deletionTimestamp: current.metadata.deletionTimestamp, deletionGracePeriodSeconds: current.metadata.deletionGracePeriodSeconds} : {}),
     };
     if (!def.namespaced) delete next.metadata.namespace;
+    if (options.manager) {
+      const operation = options.applied ? 'Apply' : 'Update';
+      next = manageFields(def, current, next, {manager: options.manager, operation, ...(options.subresource ? {subresource: options.subresource} : {}), ...(options.force ? {force: true} : {})}, this.clock.iso(), options.applied);
+    } else if (current.metadata.managedFields) next.metadata.managedFields = current.metadata.managedFields;
+    else delete next.metadata.managedFields;
     if (current.metadata.generation !== undefined) {
-      const specChanged = JSON.stringify(current.spec) !== JSON.stringify(next.spec);
+      const specChanged = !sameJson(current.spec, next.spec);
       next.metadata.generation = (current.metadata.generation ?? 1) + (specChanged && options.subresource !== 'status' ? 1 : 0);
     }
+    // Like etcd3's GuaranteedUpdate, a write that changes nothing is not written: same resourceVersion, no event.
+    if (sameJson({...next, metadata: {...next.metadata, resourceVersion: undefined}}, {...current, metadata: {...current.metadata, resourceVersion: undefined}})) return current;
     if (options.dryRun) return next;
     const stored = this.store.put(def.storage, next);
     if (def.storage === CRDS) this.refreshCrds();
@@ -213,6 +238,13 @@ export class ResourceApi {
       this.removeNow(def, stored);
     }
     return stored;
+  }
+
+  /** Records a controller's direct storage write in managedFields, as its Update (of a subresource). */
+  recordUpdate(current: KubeObject, next: KubeObject, manager: string, subresource?: string): KubeObject {
+    const def = this.registry.byKind(current.apiVersion ?? '', current.kind ?? '');
+    if (!def) return next;
+    return manageFields(def, current, next, {manager, operation: 'Update', ...(subresource ? {subresource} : {})}, this.clock.iso());
   }
 
   /** DELETE: graceful for pods, finalizers and propagation for everything. */
@@ -308,6 +340,17 @@ function crdStatus(crd: Any): unknown {
       {type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted'},
     ],
   };
+}
+
+/** Deep equality of JSON values, regardless of key order (undefined members count as absent). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameJson(v, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Any)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Any)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Any)[k], (b as Any)[k]));
 }
 
 function lowerBound(keys: string[], target: string): number {

@@ -24,6 +24,66 @@ export class SimClock {
   }
 }
 
+/** A pending wall-clock timer. */
+export interface WallTimer {
+  cancel(): void;
+}
+
+/**
+ * Real (wall-clock) time for what kube-apiserver times on the server's own clock rather than the
+ * simulation's: watch deadlines and bookmarks. Tests inject a {@link ManualWallClock} to drive it.
+ */
+export interface WallClock {
+  now(): number;
+  /** `background` timers don't keep a Node process alive (heartbeats, default deadlines). */
+  setTimeout(run: () => void, ms: number, options?: {background?: boolean}): WallTimer;
+}
+
+export const realWallClock: WallClock = {
+  now: () => Date.now(),
+  setTimeout(run, ms, options) {
+    const handle = setTimeout(run, Math.max(0, ms)) as {unref?: () => void};
+    if (options?.background) handle.unref?.();
+    return {cancel: () => clearTimeout(handle as Parameters<typeof clearTimeout>[0])};
+  },
+};
+
+/** A wall clock that only moves when `advance()` is called; timers fire in (time, creation) order. */
+export class ManualWallClock implements WallClock {
+  private timers: Array<{at: number; seq: number; run: () => void}> = [];
+  private seq = 0;
+
+  constructor(private current = 0) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimeout(run: () => void, ms: number): WallTimer {
+    const timer = {at: this.current + Math.max(0, ms), seq: this.seq++, run};
+    this.timers.push(timer);
+    return {cancel: () => void (this.timers = this.timers.filter((t) => t !== timer))};
+  }
+
+  /** Moves time forward by `ms`, running every timer that falls due (including ones they schedule). */
+  advance(ms: number): void {
+    const target = this.current + Math.max(0, ms);
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.current = Math.max(this.current, due.at);
+      due.run();
+    }
+    this.current = target;
+  }
+
+  /** Timers not yet fired. */
+  get pending(): number {
+    return this.timers.length;
+  }
+}
+
 /** A small seeded PRNG (mulberry32): deterministic for a seed, fast enough for 30k objects. */
 export class Random {
   private state: number;

@@ -1,7 +1,7 @@
 import type {FetchHandler} from '../client/transport.js';
 import type {KubeObject} from '../client/types.js';
 import {ResourceApi, type DeleteOptions, type ListOptions} from './api.js';
-import {Random, SimClock} from './clock.js';
+import {Random, realWallClock, SimClock, type WallClock} from './clock.js';
 import {EventRecorder} from './events.js';
 import {IDENTITIES} from './fixtures.js';
 import {aggregateClusterRoles, CLUSTER_ROLES, RbacAuthorizer, type UserInfo} from './rbac.js';
@@ -28,7 +28,12 @@ export interface ClusterOptions {
   seed: number;
   epoch: number;
   clusterIpBase: string;
+  /** Wall clock for watch deadlines and bookmarks; real time unless a test injects one. */
+  wallClock?: WallClock;
 }
+
+/** The field manager direct writes (seeding, tests) are recorded under: what `kubectl apply` records. */
+const DIRECT_MANAGER = 'kubectl-client-side-apply';
 
 /** One in-memory cluster: storage, controllers, RBAC and the HTTP-shaped handler in front of them. */
 export class SandboxCluster {
@@ -59,10 +64,9 @@ export class SandboxCluster {
     this.random = new Random(options.seed);
     this.api = new ResourceApi(this.store, this.registry, this.clock, this.random, options.clusterIpBase);
     this.authorizer = new RbacAuthorizer(this.store);
-    this.watches = new WatchHub(this.store, this.clock);
+    this.watches = new WatchHub(this.store, this.clock, options.wallClock ?? realWallClock);
     this.events = new EventRecorder(this.store, this.clock, this.random);
     this.simulation = new Simulation(this.api, this.store, this.clock, this.random, this.events);
-    this.simulation.every(60_000, () => this.watches.bookmarkAll());
     for (const identity of Object.values(IDENTITIES)) this.users.set(identity.token, {name: identity.user, groups: ['system:authenticated']});
     // The ClusterRole aggregation controller runs whenever a ClusterRole changes.
     let aggregating = false;
@@ -109,7 +113,7 @@ export class SandboxCluster {
   /** Creates an object as a POST would (defaults, uid, resourceVersion, controllers react). */
   create(obj: KubeObject): KubeObject {
     const def = this.resolve(obj.apiVersion ?? 'v1', obj.kind ?? '');
-    const created = this.api.create(def, obj, obj.metadata.namespace);
+    const created = this.api.create(def, obj, obj.metadata.namespace, {manager: DIRECT_MANAGER});
     this.simulation.settle();
     return created;
   }
@@ -117,7 +121,7 @@ export class SandboxCluster {
   /** Replaces an object as a PUT would (409 StatusError on a stale resourceVersion). */
   update(obj: KubeObject, options: {subresource?: 'status'} = {}): KubeObject {
     const def = this.resolve(obj.apiVersion ?? 'v1', obj.kind ?? '');
-    const updated = this.api.update(def, obj, obj.metadata.namespace, obj.metadata.name!, options);
+    const updated = this.api.update(def, obj, obj.metadata.namespace, obj.metadata.name!, {...options, manager: DIRECT_MANAGER});
     this.simulation.settle();
     return updated;
   }

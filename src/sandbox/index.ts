@@ -3,12 +3,15 @@
  * bodies, status codes and headers as kube-apiserver, one FetchHandler per cluster.
  */
 import type {FetchHandler} from '../client/transport.js';
+import type {WallClock} from './clock.js';
 import {SandboxCluster} from './cluster.js';
 import {seedEdge, seedLoad, seedPrimary} from './seed.js';
 
 export {SandboxCluster} from './cluster.js';
 export type {FaultMatch} from './cluster.js';
 export {IDENTITIES} from './fixtures.js';
+export {ManualWallClock, realWallClock} from './clock.js';
+export type {WallClock, WallTimer} from './clock.js';
 
 export interface SandboxOptions {
   /** PRNG seed: the same seed gives the same objects, names and simulation. Default 1. */
@@ -23,6 +26,12 @@ export interface SandboxOptions {
   tickMs?: number;
   /** Simulated "now" at creation, in ms since the epoch. Default 2025-06-01T12:00:00Z, for reproducible ages. */
   now?: number;
+  /**
+   * The wall clock watches run on: deadlines (`timeoutSeconds`) and BOOKMARKs every minute and 2 s
+   * before a deadline, as kube-apiserver's watch cache sends them. Default real time; inject a
+   * `ManualWallClock` to drive them from a test.
+   */
+  wallClock?: WallClock;
 }
 
 export interface Sandbox {
@@ -60,7 +69,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clusters = new Map<string, SandboxCluster>();
   const count = Math.max(1, options.clusters ?? 2);
   for (let i = 0; i < count; i++) {
-    const cluster = new SandboxCluster({name: clusterName(i), displayName: displayName(i), seed: seed * 1000 + i, epoch: now - SEED_HISTORY_MS, clusterIpBase: `10.${96 + i}.0`});
+    const cluster = new SandboxCluster({name: clusterName(i), displayName: displayName(i), seed: seed * 1000 + i, epoch: now - SEED_HISTORY_MS, clusterIpBase: `10.${96 + i}.0`, ...(options.wallClock ? {wallClock: options.wallClock} : {})});
     if (i === 0) seedPrimary(cluster, now);
     else seedEdge(cluster, now, i);
     clusters.set(cluster.name, cluster);

@@ -35,7 +35,8 @@ export interface CrdVersion {
 }
 
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const READ_VERBS = ['get', 'list', 'watch'];
+/** metrics-server serves snapshots: get and list, never watch. */
+const METRICS_VERBS = ['get', 'list'];
 const NO_COLLECTION_DELETE = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 export function apiVersionOf(def: {group: string; version: string}): string {
@@ -136,8 +137,8 @@ export function builtinResources(): ResourceDef[] {
       {resource: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], sub: ['status']},
     ]),
     ...group('metrics.k8s.io', 'v1beta1', [
-      {resource: 'nodes', kind: 'NodeMetrics', namespaced: false, verbs: READ_VERBS, storage: 'metrics.k8s.io/nodes', representation: 'metrics'},
-      {resource: 'pods', kind: 'PodMetrics', verbs: READ_VERBS, storage: 'metrics.k8s.io/pods', representation: 'metrics'},
+      {resource: 'nodes', kind: 'NodeMetrics', namespaced: false, verbs: METRICS_VERBS, storage: 'metrics.k8s.io/nodes', representation: 'metrics'},
+      {resource: 'pods', kind: 'PodMetrics', verbs: METRICS_VERBS, storage: 'metrics.k8s.io/pods', representation: 'metrics'},
     ]),
   ];
 }

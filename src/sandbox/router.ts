@@ -4,6 +4,7 @@ import {PODS} from './api.js';
 import type {SimClock} from './clock.js';
 import {aggregatedContentType, aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION, wantsAggregated} from './discovery.js';
 import {podLogs} from './logs.js';
+import {managerFromUserAgent} from './managed-fields.js';
 import {nodeMetrics, podMetrics} from './metrics.js';
 import {applyPatch, patchTypeOf} from './patch.js';
 import {decodeReview} from './protobuf.js';
@@ -12,7 +13,7 @@ import {listItem, present} from './representation.js';
 import {requestInfo, type RequestInfo} from './request-info.js';
 import {apiVersionOf, storageKey, type ResourceDef} from './resources.js';
 import {parseFieldSelector, parseLabelSelector, selectorFromObject, selectorText} from './selectors.js';
-import {pdbStatus} from './simulation.js';
+import {pdbStatus} from './disruption.js';
 import type {RequestStats} from './stats.js';
 import {errors, fail, jsonResponse, status, StatusError, statusResponse} from './status.js';
 import type {ObjectStore} from './store.js';
@@ -176,6 +177,8 @@ async function resource(ctx: RouterContext, request: Request, url: URL, info: Re
   const include = (q.get('includeObject') as IncludeObject | null) ?? 'Metadata';
   const dryRun = q.getAll('dryRun').includes('All');
   const now = ctx.clock.now();
+  // Updates are recorded under ?fieldManager=, else the client's User-Agent name; apply needs the former.
+  const manager = q.get('fieldManager') || managerFromUserAgent(request.headers.get('user-agent'));
 
   if (def.representation === 'review') return review(ctx, def, await readJson(request), user);
   if (def.representation === 'metrics') return metrics(ctx, def, info, q, view, include);
@@ -194,10 +197,10 @@ async function resource(ctx: RouterContext, request: Request, url: URL, info: Re
         follow: bool(q.get('follow')),
       },
       ctx.clock,
-      {onTick: (l) => ctx.onTick(l), current: () => ctx.store.get(PODS, `${ns}/${info.name}`), signal: request.signal}
+      {onTick: (l) => ctx.onTick(l), current: () => ctx.store.get(PODS, `${ns}/${info.name}`), signal: request.signal, retain: request}
     );
   }
-  if (sub === 'scale') return scale(ctx, request, def, ns, info);
+  if (sub === 'scale') return scale(ctx, request, def, ns, info, manager);
   if (sub === 'eviction') return evict(ctx, await readJson(request), def, ns!, info.name!);
   if (sub === 'binding') errors.methodNotAllowed();
 
@@ -232,6 +235,7 @@ async function resource(ctx: RouterContext, request: Request, url: URL, info: Re
         timeoutSeconds: num(q.get('timeoutSeconds')),
         ...(view === 'Table' ? {table: {include}} : {}),
         signal: request.signal,
+        retain: request,
       });
       return new Response(stream, {status: 200, headers: {'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private'}});
     }
@@ -239,19 +243,19 @@ async function resource(ctx: RouterContext, request: Request, url: URL, info: Re
       const body = await readJson(request);
       if (!body || typeof body !== 'object') errors.badRequest('the body of the request was empty');
       checkApiVersion(def, body);
-      return single(ctx.api.create(def, body, ns, {dryRun}), 201);
+      return single(ctx.api.create(def, body, ns, {dryRun, manager}), 201);
     }
     case 'update': {
       const body = await readJson(request);
       if (!body || typeof body !== 'object') errors.badRequest('the body of the request was empty');
       checkApiVersion(def, body);
-      return single(ctx.api.update(def, body, ns, info.name!, {dryRun, subresource: sub}));
+      return single(ctx.api.update(def, body, ns, info.name!, {dryRun, subresource: sub, manager}));
     }
     case 'patch': {
       const type = patchTypeOf(request.headers.get('content-type'));
       const body = await readJson(request);
-      const fieldManager = q.get('fieldManager') ?? undefined;
-      const {object, created} = ctx.api.patch(def, ns, info.name!, type, body, {dryRun, subresource: sub, ...(fieldManager ? {fieldManager} : {}), force: bool(q.get('force'))});
+      const patchManager = type === 'apply' ? q.get('fieldManager') || undefined : manager;
+      const {object, created} = ctx.api.patch(def, ns, info.name!, type, body, {dryRun, subresource: sub, ...(patchManager ? {manager: patchManager} : {}), force: bool(q.get('force'))});
       return single(object, created ? 201 : 200);
     }
     case 'delete': {
@@ -317,7 +321,7 @@ function setPath(obj: Any, path: string, value: unknown): void {
   cur[parts[parts.length - 1]!] = value;
 }
 
-async function scale(ctx: RouterContext, request: Request, def: ResourceDef, ns: string | undefined, info: RequestInfo): Promise<Response> {
+async function scale(ctx: RouterContext, request: Request, def: ResourceDef, ns: string | undefined, info: RequestInfo, manager: string): Promise<Response> {
   const current = ctx.api.get(def, ns, info.name!) as Any;
   const scaleObj = toScale(def, current);
   if (info.verb === 'get') return jsonResponse(scaleObj);
@@ -334,7 +338,7 @@ async function scale(ctx: RouterContext, request: Request, def: ResourceDef, ns:
   const next = structuredClone(current);
   setPath(next, scalePaths(def).spec, replicas);
   delete next.metadata.resourceVersion;
-  const stored = ctx.api.update(def, next, ns, info.name!);
+  const stored = ctx.api.update(def, next, ns, info.name!, {subresource: 'scale', manager});
   return jsonResponse(toScale(def, stored));
 }
 

@@ -2,7 +2,7 @@ import type {KubeObject} from '../client/types.js';
 import type {SandboxCluster} from './cluster.js';
 import {DATABASE_AGGREGATION_ROLES, DATABASE_CRD, DATABASES, IDENTITY_BINDINGS} from './fixtures.js';
 import {defaultRbac} from './rbac-defaults.js';
-import {BEHAVIOUR} from './simulation.js';
+import {BEHAVIOUR} from './controllers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- builders write open spec */
 type Any = any;

@@ -1,5 +1,5 @@
 import type {KubeObject, WatchEvent} from '../client/types.js';
-import type {SimClock} from './clock.js';
+import type {SimClock, WallClock, WallTimer} from './clock.js';
 import {present} from './representation.js';
 import {apiVersionOf, type ResourceDef} from './resources.js';
 import {parseFieldSelector, parseLabelSelector} from './selectors.js';
@@ -19,6 +19,11 @@ export interface WatchRequest {
   timeoutSeconds?: number;
   table?: {include: IncludeObject};
   signal?: AbortSignal;
+  /**
+   * Kept referenced while the stream is open: a Request's signal only follows its caller's
+   * AbortSignal while the Request itself is alive (undici holds it weakly).
+   */
+  retain?: object;
 }
 
 interface OpenWatch {
@@ -31,13 +36,22 @@ interface OpenWatch {
 
 const encoder = new TextEncoder();
 
+/** The watch cache's bookmark period (cacher bookmarkFrequency), on the server's wall clock. */
+export const BOOKMARK_PERIOD_MS = 60_000;
+/** How long before its deadline a watch gets its last bookmark (cacher nextBookmarkTime). */
+const PRE_TIMEOUT_MS = 2_000;
+/** kube-apiserver's --min-request-timeout: watches without timeoutSeconds end after 1–2× this. */
+const MIN_REQUEST_TIMEOUT_MS = 1_800_000;
+
 /** Serves watch streams from the store's event feed: chunked JSON lines, one event per line. */
 export class WatchHub {
   private readonly open = new Set<OpenWatch>();
+  private started = 0;
 
   constructor(
     private readonly store: ObjectStore,
-    private readonly clock: SimClock
+    private readonly clock: SimClock,
+    private readonly wall: WallClock
   ) {}
 
   /** Open watches per resource, e.g. `pods` or `deployments.apps` — for request-sharing tests. */
@@ -124,11 +138,29 @@ export class WatchHub {
         const unsubscribe = this.store.subscribe(def.storage, onEvent);
         const onAbort = () => watch.close();
         req.signal?.addEventListener('abort', onAbort);
-        const timer = req.timeoutSeconds && req.timeoutSeconds > 0 ? setTimeout(() => watch.close(), req.timeoutSeconds * 1000) : undefined;
+        // Like kube-apiserver, every watch has a deadline: timeoutSeconds, else a spread-out default.
+        const spread = ((this.started++ * 0x9e3779b1) >>> 0) / 2 ** 32;
+        const explicit = !!req.timeoutSeconds && req.timeoutSeconds > 0;
+        const timeoutMs = explicit ? req.timeoutSeconds! * 1000 : MIN_REQUEST_TIMEOUT_MS * (1 + spread);
+        const deadline = this.wall.now() + timeoutMs;
+        const timer = this.wall.setTimeout(() => watch.close(), timeoutMs, {background: !explicit});
+        let heartbeat: WallTimer | undefined;
+        // The cacher's schedule: every minute, and once more 2 s before the deadline.
+        const scheduleBookmark = (after: boolean) => {
+          const now = this.wall.now();
+          const at = Math.min(now + BOOKMARK_PERIOD_MS, deadline - PRE_TIMEOUT_MS);
+          if (at < now || (after && at === now)) return;
+          heartbeat = this.wall.setTimeout(() => {
+            watch.sendBookmark(this.store.resourceVersion);
+            scheduleBookmark(true);
+          }, at - now, {background: true});
+        };
+        if (watch.allowBookmarks) scheduleBookmark(false);
         cleanup = () => {
           unsubscribe();
           req.signal?.removeEventListener('abort', onAbort);
-          if (timer) clearTimeout(timer);
+          timer.cancel();
+          heartbeat?.cancel();
           this.open.delete(watch);
         };
         this.open.add(watch);

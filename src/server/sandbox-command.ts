@@ -71,14 +71,16 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   if (!options.paused) sandbox.start();
   const first = [...sandbox.clusters.values()][0]!;
   const serveStatic = options.staticDir ? staticFiles(options.staticDir) : undefined;
+  const anonymous = options.anonymousToken === undefined ? IDENTITIES.admin.token : options.anonymousToken;
   const handler: FetchHandler = async (request) => {
     const {pathname} = new URL(request.url);
     if (serveStatic && (pathname === '/static' || pathname.startsWith('/static/'))) return serveStatic(pathname);
-    const anonymous = options.anonymousToken === undefined ? IDENTITIES.admin.token : options.anonymousToken;
-    if (anonymous && !request.headers.has('authorization')) {
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `Bearer ${anonymous}`);
-      request = new Request(request, {headers});
+    if (!request.headers.has('authorization')) {
+      if (anonymous) {
+        const headers = new Headers(request.headers);
+        headers.set('authorization', `Bearer ${anonymous}`);
+        request = new Request(request, {headers});
+      } else if (pathname === '/clusters') return unauthorized();
     }
     if (pathname === '/clusters' || pathname.startsWith('/clusters/')) return sandbox.gateway(request);
     return first.handle(request);
@@ -105,6 +107,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   };
 }
 
+/** kube-apiserver's answer to a request without credentials. */
+function unauthorized(): Response {
+  const body = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401};
+  return new Response(JSON.stringify(body), {status: 401, headers: {'Content-Type': 'application/json'}});
+}
+
 export const SANDBOX_HELP = `Usage: kube-elements sandbox [options]
 
 Serves an in-memory Kubernetes API (several simulated clusters) over HTTP.
@@ -123,7 +131,8 @@ Options:
   -h, --help      show this help
 `;
 
-function parseArgs(argv: string[]): SandboxServerOptions | string {
+/** Parses `kube-elements sandbox` flags into server options; throws on an unknown or malformed flag. */
+export function parseSandboxArgs(argv: string[]): SandboxServerOptions {
   const options: SandboxServerOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -178,7 +187,7 @@ export async function sandboxCommand(argv: string[], out: (line: string) => void
   }
   let options: SandboxServerOptions;
   try {
-    options = parseArgs(argv) as SandboxServerOptions;
+    options = parseSandboxArgs(argv);
   } catch (e) {
     console.error(`kube-elements sandbox: ${(e as Error).message}\n\n${SANDBOX_HELP}`);
     return 2;

@@ -144,6 +144,30 @@ describe('sandbox pod logs', () => {
     assert.equal((await call(cluster, `/api/v1/namespaces/team-b/pods/${crashing.metadata.name}/log?previous=true`)).status, 200);
   });
 
+  it('follows with tailLines=0: no history, then a new line every 0.5–2 s, the same lines a later read returns', async () => {
+    const name = podsOf('redis').find((p: any) => p.status.phase === 'Running')!.metadata.name!;
+    const abort = new AbortController();
+    const res = await call(cluster, `/api/v1/namespaces/team-a/pods/${name}/log?follow=true&tailLines=0&timestamps=true`, {signal: abort.signal});
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const pending = reader.read();
+    assert.equal(await Promise.race([pending.then(() => 'data'), new Promise((r) => setTimeout(() => r('none'), 100))]), 'none', 'no history');
+    for (let i = 0; i < 8; i++) sandbox.step(500);
+    const first = await pending;
+    text += decoder.decode(first.value);
+    for (;;) {
+      const next = await Promise.race([reader.read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 50))]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value);
+    }
+    abort.abort();
+    const lines = text.trim().split('\n');
+    assert.ok(lines.length >= 2 && lines.length <= 9, `${lines.length} lines in 4 s`);
+    const later = await (await call(cluster, `/api/v1/namespaces/team-a/pods/${name}/log?timestamps=true&tailLines=50`)).text();
+    assert.ok(later.includes(lines.join('\n')), 'followed lines are the ones the log keeps');
+  });
+
   it('follows new lines as the clock advances and ends when the pod goes away', async () => {
     const name = web()!;
     const res = await call(cluster, `/api/v1/namespaces/team-a/pods/${name}/log?follow=true&tailLines=0`);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
-import {createSandbox} from '../../src/sandbox/index.js';
+import {createSandbox, ManualWallClock} from '../../src/sandbox/index.js';
 import {call, json, readEvents, TABLE} from './helpers.js';
 
-const sandbox = createSandbox({seed: 3});
+const wall = new ManualWallClock(Date.UTC(2025, 5, 1));
+const sandbox = createSandbox({seed: 3, wallClock: wall});
 const cluster = sandbox.clusters.get('sandbox')!;
 after(() => sandbox.dispose());
 
@@ -19,8 +20,12 @@ describe('sandbox watch', () => {
     cluster.update({...created, data: {v: '2'}});
     cluster.delete('v1', 'configmaps', 'team-a', 'watched');
     cluster.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'elsewhere', namespace: 'team-b'}});
-    sandbox.step(60_000);
-    const events = await readEvents(res, 4);
+    // Bookmarks follow the server's wall clock (every minute), not the simulation's.
+    sandbox.step(120_000);
+    const changes = await readEvents(res, 4, 300);
+    assert.deepEqual(changes.map((e) => e.type), ['ADDED', 'MODIFIED', 'DELETED']);
+    wall.advance(60_000);
+    const events = [...changes, ...(await readEvents(res, 1))];
     assert.deepEqual(events.map((e) => e.type), ['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK']);
     assert.equal(events[1].object.data.v, '2');
     assert.equal(events[0].object.kind, 'ConfigMap');
@@ -64,8 +69,10 @@ describe('sandbox watch', () => {
 
   it('ends the stream after timeoutSeconds, and on dropWatches', async () => {
     const res = await call(cluster, '/api/v1/namespaces?watch=1&timeoutSeconds=1');
+    wall.advance(1_000);
     const events = await readEvents(res, 100, 2500);
     assert.ok(events.length > 0);
+    assert.equal(cluster.openWatches('namespaces'), 0);
     const abort = new AbortController();
     const dropped = await call(cluster, '/api/v1/namespaces?watch=1', {signal: abort.signal});
     assert.equal(cluster.dropWatches('namespaces'), 1);
@@ -73,5 +80,32 @@ describe('sandbox watch', () => {
       const reader = dropped.body!.getReader();
       for (;;) if ((await reader.read()).done) break;
     });
+  });
+
+  it('sends a BOOKMARK 2 s before the deadline, as the watch cache does, then ends the stream', async () => {
+    const res = await call(cluster, '/api/v1/namespaces/team-a/configmaps?watch=1&resourceVersion=0&allowWatchBookmarks=true&timeoutSeconds=6');
+    const initial = await readEvents(res, 100, 200);
+    assert.ok(initial.length > 0 && initial.every((e) => e.type === 'ADDED'));
+    wall.advance(3_999);
+    assert.deepEqual(await readEvents(res, 1, 100), []);
+    wall.advance(1);
+    const [bookmark] = await readEvents(res, 1);
+    assert.equal(bookmark.type, 'BOOKMARK');
+    assert.equal(bookmark.object.kind, 'ConfigMap');
+    assert.ok(Number(bookmark.object.metadata.resourceVersion) > 0);
+    wall.advance(2_000);
+    assert.deepEqual(await readEvents(res, 1, 500), []);
+    assert.equal(cluster.openWatches('configmaps'), 0);
+  });
+
+  it('sends no pre-deadline BOOKMARK without allowWatchBookmarks or when the timeout is under 2 s', async () => {
+    const plain = await call(cluster, '/api/v1/namespaces/team-b/configmaps?watch=1&resourceVersion=0&timeoutSeconds=6');
+    const short = await call(cluster, '/api/v1/namespaces/team-b/configmaps?watch=1&resourceVersion=0&allowWatchBookmarks=true&timeoutSeconds=1');
+    const before = [...(await readEvents(plain, 100, 200)), ...(await readEvents(short, 100, 200))];
+    wall.advance(6_000);
+    const after = [...(await readEvents(plain, 100, 200)), ...(await readEvents(short, 100, 200))];
+    assert.ok(before.length > 0);
+    assert.deepEqual(after.filter((e) => e.type === 'BOOKMARK'), []);
+    assert.equal(cluster.openWatches('configmaps'), 0);
   });
 });
