@@ -7,7 +7,7 @@ const focusedOrSkipped = ['describe', 'it', 'test'].flatMap((object) =>
 );
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', 'storybook-static/', 'coverage/', 'src/generated/', 'testenv/', '.cache/']},
+  {ignores: ['node_modules/', 'dist/', 'storybook-static/', 'coverage/', 'src/generated/', 'testenv/', '.cache/', 'xliff/']},
   ...tseslint.configs.recommended,
   wc.configs['flat/recommended'],
   lit.configs['flat/recommended'],

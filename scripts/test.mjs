@@ -62,6 +62,7 @@ const suites = [
   ['lint (eslint)', () => check(bin('eslint'), ['--max-warnings=0', '.'])],
   ['templates (lit-analyzer)', () => check(bin('lit-analyzer'), ['src', '--strict', '--rules.no-missing-import', 'off', '--rules.no-invalid-css', 'off'])],
   ['custom-elements.json is current', () => check(process.execPath, ['scripts/manifest.mjs', '--check'])],
+  ['localized templates are current', () => check(process.execPath, ['scripts/localize.mjs', '--check'])],
   ['build (npm package + bundle.js)', () => check(process.execPath, ['scripts/build.mjs'])],
   [
     'browser tests (Chromium)',
