@@ -6,23 +6,13 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {register} from 'tsx/esm/api';
+import {CHROME_FLAGS} from './scripts/ensure-deps.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 register();
 const {FakeApiServer} = await import('./test/support/fake-apiserver.ts');
 /** One fake API server per test (`/fake-k8s/{id}/…`), so test files running at once don't collide. */
 const fakeApis = new Map();
-
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Writes {passed, failed, skipped} for scripts/test.mjs's summary line. */
 function countsReporter(file) {

@@ -8,6 +8,18 @@ import {fileURLToPath} from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Flags for Chromium in tests: root needs --no-sandbox; the rest keep it off the closed network. */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 function lockHash() {
   const lock = join(root, 'package-lock.json');
   const input = existsSync(lock) ? readFileSync(lock) : readFileSync(join(root, 'package.json'));

@@ -4,10 +4,9 @@ import {createServer} from 'node:http';
 import {createReadStream, existsSync, readFileSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {extname, join, normalize} from 'node:path';
-import {root} from './ensure-deps.mjs';
+import {CHROME_FLAGS, root} from './ensure-deps.mjs';
 
 const TYPES = {'.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png'};
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** Serves a folder on 127.0.0.1; resolves with the server and its origin. */
 export function serveStatic(dir) {

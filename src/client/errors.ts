@@ -17,7 +17,7 @@ export class KubeApiError extends Error {
     super(status.message || `${status.code ?? ''} ${status.reason ?? 'Error'}`.trim());
     this.status = status;
     this.code = status.code ?? 0;
-    this.reason = status.reason ?? REASON_BY_CODE[this.code] ?? 'Unknown';
+    this.reason = status.reason ?? STATUS_REASONS[this.code] ?? 'Unknown';
     this.details = status.details;
     this.retryAfterSeconds = retryAfterSeconds ?? status.details?.retryAfterSeconds;
   }
@@ -57,7 +57,8 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-const REASON_BY_CODE: Record<number, string> = {
+/** The reason kube-apiserver pairs with each HTTP code (metav1.StatusReason). */
+export const STATUS_REASONS: Readonly<Record<number, string>> = {
   400: 'BadRequest',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -65,7 +66,7 @@ const REASON_BY_CODE: Record<number, string> = {
   405: 'MethodNotAllowed',
   406: 'NotAcceptable',
   409: 'Conflict',
-  410: 'Gone',
+  410: 'Expired',
   415: 'UnsupportedMediaType',
   422: 'Invalid',
   429: 'TooManyRequests',
@@ -95,7 +96,7 @@ export async function errorFromResponse(response: Response): Promise<KubeApiErro
       kind: 'Status',
       status: 'Failure',
       code: response.status,
-      reason: REASON_BY_CODE[response.status],
+      reason: STATUS_REASONS[response.status],
       message: summarizeBody(text) || response.statusText || `HTTP ${response.status}`,
     },
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined

@@ -1,22 +1,6 @@
 import type {KubeStatus} from '../client/types.js';
+import {STATUS_REASONS as REASONS} from '../client/errors.js';
 
-/** Reason strings kube-apiserver pairs with each HTTP code (metav1.StatusReason). */
-const REASONS: Record<number, string> = {
-  400: 'BadRequest',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'NotFound',
-  405: 'MethodNotAllowed',
-  406: 'NotAcceptable',
-  409: 'Conflict',
-  410: 'Expired',
-  415: 'UnsupportedMediaType',
-  422: 'Invalid',
-  429: 'TooManyRequests',
-  500: 'InternalError',
-  503: 'ServiceUnavailable',
-  504: 'Timeout',
-};
 
 /** A Status failure the router turns into a response; thrown from anywhere in request handling. */
 export class StatusError extends Error {

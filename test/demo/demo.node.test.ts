@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createServer} from 'node:net';
 import {chromium, type Browser, type Page} from 'playwright-core';
-import {ensureChrome} from '../../scripts/ensure-deps.mjs';
+import {CHROME_FLAGS, ensureChrome} from '../../scripts/ensure-deps.mjs';
 
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

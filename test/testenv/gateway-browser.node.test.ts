@@ -8,11 +8,10 @@ import {existsSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import type {Server} from 'node:http';
 import {chromium, type Browser} from 'playwright-core';
-import {ensureChrome, root} from '../../scripts/ensure-deps.mjs';
+import {CHROME_FLAGS, ensureChrome, root} from '../../scripts/ensure-deps.mjs';
 import {startTestGateway} from '../support/test-gateway.js';
 import {testenv, type TestEnv} from './env.js';
 
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 describe('a page reaching kube-apiserver through a same-origin gateway', () => {
   let env: TestEnv | undefined;
