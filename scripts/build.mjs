@@ -53,7 +53,7 @@ await build({
     minify: true,
     sourcemap: true,
     lib: {entry: {bundle: join(root, 'src/bundle.ts')}, formats: ['es']},
-    rollupOptions: {output: {entryFileNames: '[name].js', inlineDynamicImports: true}},
+    rollupOptions: {output: {entryFileNames: '[name].js', codeSplitting: false}},
   },
 });
 
