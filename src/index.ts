@@ -5,3 +5,7 @@ export * from './events/scope-events.js';
 export {KubeElement} from './internal/kube-element.js';
 export {VERSION} from './internal/version.js';
 export {KubeProvider, type ProviderTransport} from './elements/kube-provider/kube-provider.js';
+export {KubeClusterPicker} from './elements/kube-cluster-picker/kube-cluster-picker.js';
+export {KubeNamespacePicker} from './elements/kube-namespace-picker/kube-namespace-picker.js';
+export {InformerController, type InformerTarget} from './controllers/informer-controller.js';
+export {configureKubeLocalization, kubeLocaleLoaders, kubeLocales} from './i18n/localization.js';

@@ -1,5 +1,5 @@
 import type {ResourceType, ServerVersion} from './types.js';
-import {KubeApiError} from './errors.js';
+import {KubeAbortError, KubeApiError} from './errors.js';
 import type {KubeHttp} from './http.js';
 import {parseApiVersion} from './paths.js';
 
@@ -106,14 +106,15 @@ export class Discovery {
 
   constructor(private readonly http: KubeHttp) {}
 
+  /** The server's version; one shared request per cluster, so a caller's abort only ends its own wait. */
   version(cluster: string, signal?: AbortSignal): Promise<ServerVersion> {
     let version = this.versions.get(cluster);
     if (!version) {
-      version = this.http.json<ServerVersion>(cluster, '/version', {signal});
+      version = this.http.json<ServerVersion>(cluster, '/version');
       this.versions.set(cluster, version);
       version.catch(() => this.versions.delete(cluster));
     }
-    return version;
+    return signal ? abortable(version, signal) : version;
   }
 
   registry(cluster: string): Promise<ResourceRegistry> {
@@ -217,6 +218,15 @@ export class Discovery {
         subresources: subresources.get(entry.name) ?? [],
       }));
   }
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new KubeAbortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new KubeAbortError());
+    signal.addEventListener('abort', onAbort, {once: true});
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function isAggregated(value: unknown): value is APIGroupDiscoveryList {

@@ -1,2 +1,4 @@
 /** Registers every kube-elements element. */
 import './kube-provider.js';
+import './kube-cluster-picker.js';
+import './kube-namespace-picker.js';

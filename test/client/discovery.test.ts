@@ -38,6 +38,18 @@ describe('discovery', () => {
     expect(error.message).to.equal('the server doesn\'t have a resource type "gadgets"');
   });
 
+  it('shares one /version request; one caller aborting ends only its own wait', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const abort = new AbortController();
+    const first = client.version('one', abort.signal);
+    const second = client.version('one');
+    abort.abort();
+    expect((await first.catch((e) => e)).name).to.equal('AbortError');
+    expect((await second).gitVersion).to.equal('v1.34.0-fake');
+    expect(await api.count('GET /version')).to.equal(1);
+  });
+
   it('shares one discovery between concurrent lookups and reads /version', async () => {
     const api = await fakeApi();
     const client = api.client();

@@ -5,6 +5,8 @@ import {headersWithToken, tokenIdentity} from './auth-headers.js';
 export interface InMemoryTransportOptions {
   /** One fetch-shaped handler per cluster name, e.g. the sandbox's clusters. */
   clusters: Record<string, FetchHandler>;
+  /** Human-friendly names `listClusters()` reports. */
+  displayNames?: Record<string, string>;
   tokenProvider?: TokenProvider;
 }
 
@@ -29,7 +31,12 @@ export function inMemoryTransport(options: InMemoryTransportOptions): Transport 
       );
     },
     listClusters: () =>
-      Promise.resolve(Object.keys(options.clusters).map((name): ClusterInfo => ({name}))),
+      Promise.resolve(
+        Object.keys(options.clusters).map((name): ClusterInfo => {
+          const displayName = options.displayNames?.[name];
+          return displayName ? {name, displayName} : {name};
+        })
+      ),
     identity: (cluster) => tokenIdentity(cluster, options.tokenProvider),
   };
 }

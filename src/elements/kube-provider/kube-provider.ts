@@ -162,7 +162,8 @@ export class KubeProvider extends KubeElement implements KubeScope {
 function lazySandboxTransport(tokenProvider: TokenProvider | undefined): Transport {
   const ready = import('../../sandbox/index.js').then(({createSandbox}) => {
     const sandbox = createSandbox({running: true});
-    return inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: tokenProvider ?? (() => 'sandbox-admin')});
+    const displayNames = Object.fromEntries([...sandbox.clusters.values()].map((cluster) => [cluster.name, cluster.displayName]));
+    return inMemoryTransport({clusters: sandbox.handlers(), displayNames, tokenProvider: tokenProvider ?? (() => 'sandbox-admin')});
   });
   return {
     request: async (request) => (await ready).request(request),

@@ -1,0 +1,163 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {KubeClient} from '../client/kube-client.js';
+import type {KubeObject} from '../client/types.js';
+import {isAbortError} from '../client/errors.js';
+import {InformerController} from './informer-controller.js';
+
+export interface AccessibleNamespacesTarget {
+  client: KubeClient;
+  cluster: string;
+  /** Namespaces to ask SelfSubjectRulesReview about when the user may not list namespaces. */
+  candidates: readonly string[];
+  /** The host's `allowed-namespaces`; when set, nothing outside it is offered. */
+  allowed: readonly string[];
+}
+
+/**
+ * The namespaces a user may work in, kept live: the shared namespace informer where the user may
+ * list namespaces (`source: 'list'`), otherwise SelfSubjectRulesReview over the candidates
+ * (`source: 'rules'`). Also answers whether "all namespaces" is a view the user can use.
+ */
+export class AccessibleNamespacesController implements ReactiveController {
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  source?: 'list' | 'rules';
+  namespaces: readonly string[] = [];
+  error?: Error;
+  /** Whether the user may list pods across all namespaces; undefined while asking or when the review failed. */
+  canListAll?: boolean;
+
+  private readonly informer: InformerController<KubeObject>;
+  private fallbackKey?: string;
+  private fallbackAbort?: AbortController;
+  private scope?: {client: KubeClient; cluster: string};
+  private reviewFailed = false;
+  private allowedKey?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly target: () => AccessibleNamespacesTarget | undefined
+  ) {
+    host.addController(this);
+    this.informer = new InformerController<KubeObject>(
+      host,
+      () => {
+        const next = this.target();
+        return next && {client: next.client, query: {cluster: next.cluster, resource: {group: '', resource: 'namespaces'}}};
+      },
+      () => this.read()
+    );
+  }
+
+  /**
+   * "All namespaces" is offered when the user may list pods cluster-wide — what an all-namespaces
+   * list needs. Being allowed to list namespace names alone doesn't grant that, so the namespace
+   * list succeeding counts only when the access review itself could not be answered.
+   */
+  get allPermitted(): boolean {
+    return this.canListAll ?? (this.reviewFailed && this.source === 'list');
+  }
+
+  hostConnected() {
+    this.sync();
+  }
+
+  hostUpdate() {
+    this.sync();
+  }
+
+  hostDisconnected() {
+    this.fallbackAbort?.abort();
+    this.fallbackAbort = undefined;
+    this.fallbackKey = undefined;
+    this.scope = undefined;
+  }
+
+  private sync() {
+    const next = this.target();
+    if (next?.client !== this.scope?.client || next?.cluster !== this.scope?.cluster) {
+      this.scope = next && {client: next.client, cluster: next.cluster};
+      this.status = next ? 'loading' : 'idle';
+      this.source = undefined;
+      this.namespaces = [];
+      this.error = undefined;
+      this.canListAll = undefined;
+      this.reviewFailed = false;
+      this.fallbackAbort?.abort();
+      this.fallbackKey = undefined;
+      if (next) void this.reviewAll(this.scope!);
+    }
+    // New candidates (another namespace chosen, allowed-namespaces changed) may grant more.
+    if (next && this.source === 'rules') this.fallback(next);
+    const allowedKey = next?.allowed.join(',');
+    if (allowedKey !== this.allowedKey) {
+      this.allowedKey = allowedKey;
+      if (this.source === 'list') this.read();
+    }
+  }
+
+  private async reviewAll(scope: {client: KubeClient; cluster: string}) {
+    let allowed: boolean | undefined;
+    try {
+      allowed = await scope.client.can(scope.cluster, 'list', {group: '', resource: 'pods'});
+    } catch {
+      allowed = undefined;
+    }
+    if (scope !== this.scope) return;
+    this.canListAll = allowed;
+    this.reviewFailed = allowed === undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Reads the informer's latest snapshot. */
+  private read() {
+    const snapshot = this.informer.snapshot;
+    const next = this.target();
+    if (!snapshot || !next) return;
+    if (snapshot.listed && snapshot.status !== 'forbidden') {
+      const names = [...snapshot.items.values()].map((ns) => ns.metadata.name ?? '').filter(Boolean);
+      this.namespaces = restrict(names, next.allowed);
+      this.source = 'list';
+      this.status = 'ready';
+      this.error = undefined;
+    } else if (snapshot.status === 'forbidden') {
+      this.fallback(next);
+    } else if (snapshot.status === 'error' || snapshot.status === 'reconnecting') {
+      this.status = 'error';
+      this.error = snapshot.error;
+    } else if (this.source !== 'rules') {
+      this.status = 'loading';
+    }
+  }
+
+  /** The user may not list namespaces: ask SelfSubjectRulesReview about the candidates. */
+  private fallback(target: AccessibleNamespacesTarget) {
+    const candidates = [...new Set([...target.allowed, ...target.candidates])].sort();
+    const key = `${target.cluster}\n${candidates.join(',')}`;
+    if (key === this.fallbackKey) return;
+    this.fallbackKey = key;
+    this.fallbackAbort?.abort();
+    const abort = (this.fallbackAbort = new AbortController());
+    void target.client.accessibleNamespaces(target.cluster, candidates, abort.signal).then(
+      ({namespaces, source}) => {
+        if (abort.signal.aborted) return;
+        this.namespaces = restrict(namespaces, target.allowed);
+        this.source = source;
+        this.status = 'ready';
+        this.error = undefined;
+        this.host.requestUpdate();
+      },
+      (error: Error) => {
+        if (abort.signal.aborted || isAbortError(error)) return;
+        this.status = 'error';
+        this.error = error;
+        this.fallbackKey = undefined;
+        this.host.requestUpdate();
+      }
+    );
+  }
+}
+
+function restrict(names: readonly string[], allowed: readonly string[]) {
+  const set = new Set(allowed);
+  return names.filter((name) => !set.size || set.has(name)).sort();
+}

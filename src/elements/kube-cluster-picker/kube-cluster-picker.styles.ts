@@ -1,0 +1,143 @@
+import {css} from 'lit';
+
+export const clusterPickerStyles = css`
+  @layer kube {
+    :host {
+      --_picker-width: var(--kube-cluster-picker-width, 18rem);
+      --_picker-bg: var(--kube-cluster-picker-background, var(--_bg));
+      --_picker-border: var(--kube-cluster-picker-border-color, var(--_border));
+      --_picker-option-active: var(--kube-cluster-picker-option-active-background, var(--_bg-raised));
+      --_picker-max-height: var(--kube-cluster-picker-max-height, 18rem);
+      --_picker-reachable: var(--kube-cluster-picker-reachable-color, var(--_success));
+      --_picker-unreachable: var(--kube-cluster-picker-unreachable-color, var(--_danger));
+      display: inline-block;
+      width: var(--_picker-width);
+      max-width: 100%;
+    }
+    [part='base'] {
+      display: grid;
+      gap: calc(var(--_space) / 2);
+    }
+    [part='label'] {
+      font-weight: 600;
+    }
+    [part='control'] {
+      position: relative;
+    }
+    [part='trigger'] {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      width: 100%;
+      min-height: 2.25rem;
+      padding: calc(var(--_space) / 2) var(--_space);
+      font: inherit;
+      color: var(--_fg);
+      text-align: start;
+      background: var(--_picker-bg);
+      border: 1px solid var(--_picker-border);
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    [part='trigger']:disabled {
+      cursor: not-allowed;
+      color: var(--_fg-muted);
+    }
+    [part='trigger']:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    [part='value'] {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    [part~='detail'] {
+      color: var(--_fg-muted);
+      font-size: 0.85em;
+      white-space: nowrap;
+    }
+    [part~='detail'][data-reach='unreachable'] {
+      color: var(--_picker-unreachable);
+    }
+    [part='indicator'] {
+      flex: none;
+      transition: transform 0.15s;
+    }
+    :host(:state(open)) [part='indicator'] {
+      transform: rotate(180deg);
+    }
+    [part='listbox'] {
+      position: absolute;
+      z-index: 10;
+      inset-inline: 0;
+      top: calc(100% + 2px);
+      max-height: var(--_picker-max-height);
+      overflow: auto;
+      margin: 0;
+      padding: 2px;
+      background: var(--_picker-bg);
+      border: 1px solid var(--_picker-border);
+      border-radius: var(--_radius);
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    }
+    [part='listbox'][hidden] {
+      display: none;
+    }
+    [part~='option'] {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      column-gap: var(--_space);
+      align-items: center;
+      padding: calc(var(--_space) / 2) var(--_space);
+      border-radius: calc(var(--_radius) - 2px);
+      cursor: pointer;
+    }
+    [part~='option'][aria-selected='true'] {
+      font-weight: 600;
+    }
+    [part~='option-active'] {
+      background: var(--_picker-option-active);
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+    [part~='option'] [part~='detail'] {
+      grid-column: 2;
+      white-space: normal;
+    }
+    [part='dot'] {
+      width: 0.6em;
+      height: 0.6em;
+      border-radius: 50%;
+      background: var(--_fg-muted);
+    }
+    [part='dot'][data-reach='reachable'] {
+      background: var(--_picker-reachable);
+    }
+    [part='dot'][data-reach='unreachable'] {
+      background: var(--_picker-unreachable);
+    }
+    [part='status'] {
+      color: var(--_fg-muted);
+      font-size: 0.85em;
+    }
+    :host(:state(error)) [part='status'] {
+      color: var(--_danger);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    @media (forced-colors: active) {
+      [part~='option-active'] {
+        outline-color: Highlight;
+      }
+    }
+  }
+`;

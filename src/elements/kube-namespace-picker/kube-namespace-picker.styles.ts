@@ -1,0 +1,142 @@
+import {css} from 'lit';
+
+export const namespacePickerStyles = css`
+  @layer kube {
+    :host {
+      --_picker-width: var(--kube-namespace-picker-width, 18rem);
+      --_picker-bg: var(--kube-namespace-picker-background, var(--_bg));
+      --_picker-border: var(--kube-namespace-picker-border-color, var(--_border));
+      --_picker-option-active: var(--kube-namespace-picker-option-active-background, var(--_bg-raised));
+      --_picker-max-height: var(--kube-namespace-picker-max-height, 18rem);
+      display: inline-block;
+      width: var(--_picker-width);
+      max-width: 100%;
+    }
+    [part='base'] {
+      display: grid;
+      gap: calc(var(--_space) / 2);
+    }
+    [part='label'] {
+      font-weight: 600;
+    }
+    [part='control'] {
+      position: relative;
+    }
+    [part='field'] {
+      display: flex;
+      align-items: stretch;
+      background: var(--_picker-bg);
+      border: 1px solid var(--_picker-border);
+      border-radius: var(--_radius);
+    }
+    [part='field']:focus-within {
+      outline: 2px solid var(--_focus);
+      outline-offset: 1px;
+    }
+    [part='input'] {
+      flex: 1;
+      min-width: 0;
+      min-height: 2.25rem;
+      padding: calc(var(--_space) / 2) var(--_space);
+      font: inherit;
+      color: var(--_fg);
+      background: transparent;
+      border: 0;
+      border-radius: var(--_radius);
+    }
+    [part='input']:focus-visible {
+      outline: none;
+    }
+    [part='input']::placeholder {
+      color: var(--_fg-muted);
+    }
+    [part='input']:disabled {
+      cursor: not-allowed;
+    }
+    [part='toggle'] {
+      flex: none;
+      padding: 0 var(--_space);
+      font: inherit;
+      color: var(--_fg);
+      background: transparent;
+      border: 0;
+      border-radius: var(--_radius);
+      cursor: pointer;
+    }
+    [part='toggle']:disabled {
+      cursor: not-allowed;
+      color: var(--_fg-muted);
+    }
+    [part='indicator'] {
+      display: inline-block;
+      transition: transform 0.15s;
+    }
+    :host(:state(open)) [part='indicator'] {
+      transform: rotate(180deg);
+    }
+    [part='listbox'] {
+      position: absolute;
+      z-index: 10;
+      inset-inline: 0;
+      top: calc(100% + 2px);
+      max-height: var(--_picker-max-height);
+      overflow: auto;
+      margin: 0;
+      padding: 2px;
+      background: var(--_picker-bg);
+      border: 1px solid var(--_picker-border);
+      border-radius: var(--_radius);
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    }
+    [part='listbox'][hidden] {
+      display: none;
+    }
+    [part~='option'] {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      column-gap: var(--_space);
+      align-items: center;
+      padding: calc(var(--_space) / 2) var(--_space);
+      border-radius: calc(var(--_radius) - 2px);
+      cursor: pointer;
+    }
+    [part~='option'][aria-selected='true'] {
+      font-weight: 600;
+    }
+    [part~='option-active'] {
+      background: var(--_picker-option-active);
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+    [part='check'] {
+      width: 1em;
+      text-align: center;
+    }
+    [part~='option-all'] {
+      font-style: italic;
+    }
+    :host(:state(limited)) [part='status'] {
+      color: var(--_warning);
+    }
+    [part='status'] {
+      color: var(--_fg-muted);
+      font-size: 0.85em;
+    }
+    :host(:state(error)) [part='status'] {
+      color: var(--_danger);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    @media (forced-colors: active) {
+      [part~='option-active'] {
+        outline-color: Highlight;
+      }
+    }
+  }
+`;

@@ -1,0 +1,234 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/define/kube-provider.js';
+import '../../src/define/kube-cluster-picker.js';
+import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
+import type {KubeClusterPicker} from '../../src/elements/kube-cluster-picker/kube-cluster-picker.js';
+import type {KubeClusterChangeEvent} from '../../src/events/scope-events.js';
+import {createKubeClient, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {until} from '../support/fake-api.js';
+
+let sandbox: Sandbox;
+let client: KubeClient;
+
+/** A cluster the transport names but whose API server can't be reached. */
+const unreachable: FetchHandler = () => Promise.reject(new TypeError('connect ECONNREFUSED 10.0.0.9:6443'));
+
+function makeClient(extra: Record<string, FetchHandler> = {}) {
+  client = createKubeClient({
+    transport: inMemoryTransport({clusters: {...sandbox.handlers(), ...extra}, tokenProvider: () => 'sandbox-admin'}),
+    informers: {graceMs: 50},
+  });
+  return client;
+}
+
+async function mount(extra: Record<string, FetchHandler> = {}) {
+  const provider = await fixture<KubeProvider>(html`
+    <kube-provider .client=${makeClient(extra)} cluster="sandbox"><kube-cluster-picker></kube-cluster-picker></kube-provider>
+  `);
+  const picker = provider.querySelector('kube-cluster-picker')!;
+  return {provider, picker};
+}
+
+const part = (el: KubeClusterPicker, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const options = (el: KubeClusterPicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+const versionsShown = (el: KubeClusterPicker) => options(el).length > 0 && options(el).every((o) => !/checking/.test(text(o)));
+
+beforeEach(() => {
+  sandbox = createSandbox({seed: 1});
+});
+afterEach(() => {
+  client?.dispose();
+  sandbox.dispose();
+});
+
+describe('<kube-cluster-picker>', () => {
+  describe('rendering', () => {
+    it('lists the clusters with their server versions and shows the current one', async () => {
+      const {picker} = await mount();
+      await until(() => versionsShown(picker), 'versions');
+      const rows = options(picker).map(text);
+      expect(rows).to.have.length(2);
+      expect(rows[0]).to.match(/^sandbox v1\.\d+/);
+      expect(rows[1]).to.match(/^sandbox-edge v1\.\d+/);
+      expect(text(part(picker, 'value'))).to.equal('sandbox');
+      expect(text(part(picker, 'trigger'))).to.match(/sandbox v1\./);
+      expect(options(picker)[0]!.getAttribute('aria-selected')).to.equal('true');
+    });
+
+    it('shows a cluster that does not answer as unreachable, with the reason', async () => {
+      const {picker} = await mount({'broken': unreachable});
+      await until(() => versionsShown(picker), 'probes');
+      const broken = options(picker).find((o) => text(o).startsWith('broken'))!;
+      expect(text(broken)).to.contain('unreachable').and.contain('ECONNREFUSED');
+      expect(broken.querySelector('[part="dot"]')!.getAttribute('data-reach')).to.equal('unreachable');
+    });
+
+    it('shows a server error with its HTTP code', async () => {
+      const {picker} = await mount({'down': () => Promise.resolve(new Response(JSON.stringify({kind: 'Status', code: 503, message: 'etcd is down', reason: 'ServiceUnavailable'}), {status: 503}))});
+      await until(() => versionsShown(picker), 'probes');
+      expect(text(options(picker)[2]!)).to.contain('etcd is down (HTTP 503)');
+    });
+
+    it('says when there is no provider', async () => {
+      const el = await fixture<KubeClusterPicker>(html`<kube-cluster-picker></kube-cluster-picker>`);
+      expect(text(part(el, 'status'))).to.contain('wrap me in <kube-provider>');
+      expect(el.hasState('no-client')).to.be.true;
+      expect(part(el, 'trigger').hasAttribute('disabled')).to.be.true;
+    });
+
+    it('says when the cluster list fails, and when it is empty', async () => {
+      const failing = createKubeClient({transport: {request: () => Promise.reject(new Error('x')), listClusters: () => Promise.reject(new Error('gateway down'))}});
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${failing} cluster="x"><kube-cluster-picker></kube-cluster-picker></kube-provider>`);
+      const el = provider.querySelector('kube-cluster-picker')!;
+      await until(() => el.hasState('error'), 'error state');
+      expect(text(part(el, 'status'))).to.contain('gateway down');
+      el.clusters = [];
+      await until(() => el.hasState('empty'), 'empty state');
+      expect(text(part(el, 'status'))).to.contain('No clusters');
+    });
+  });
+
+  describe('properties', () => {
+    it('offers the clusters the host sets instead of the transport list', async () => {
+      const {picker} = await mount();
+      picker.setAttribute('clusters', 'sandbox-edge');
+      await until(() => options(picker).length === 1 && versionsShown(picker), 'host list');
+      expect(text(options(picker)[0]!)).to.match(/^sandbox-edge v1\./);
+      picker.clusters = [{name: 'sandbox', displayName: 'Primary'}];
+      await until(() => options(picker).length === 1 && text(options(picker)[0]!).startsWith('Primary'), 'display name');
+    });
+
+    it('reflects the provider cluster in value', async () => {
+      const {provider, picker} = await mount();
+      expect(picker.value).to.equal('sandbox');
+      provider.cluster = 'sandbox-edge';
+      await until(() => picker.value === 'sandbox-edge', 'value follows the provider');
+      await until(() => text(part(picker, 'value')) === 'sandbox-edge', 'shown');
+    });
+  });
+
+  describe('events', () => {
+    it('choosing a cluster updates the provider, which fires kube-cluster-change, and the picker fires change', async () => {
+      const {provider, picker} = await mount();
+      await until(() => versionsShown(picker), 'versions');
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      const providerEvent = oneEvent(provider, 'kube-cluster-change');
+      const change = oneEvent(picker, 'change');
+      options(picker)[1]!.click();
+      const event = (await providerEvent) as unknown as KubeClusterChangeEvent;
+      expect([event.cluster, event.previous]).to.deep.equal(['sandbox-edge', 'sandbox']);
+      await change;
+      expect(picker.value).to.equal('sandbox-edge');
+      expect(provider.cluster).to.equal('sandbox-edge');
+      expect(part(picker, 'listbox').hidden).to.be.true;
+    });
+
+    it('does not fire change when the provider vetoes the cluster', async () => {
+      const {provider, picker} = await mount();
+      await until(() => versionsShown(picker), 'versions');
+      provider.addEventListener('kube-cluster-change', (event) => event.preventDefault());
+      let changes = 0;
+      picker.addEventListener('change', () => changes++);
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      options(picker)[1]!.click();
+      await provider.updateComplete;
+      await picker.updateComplete;
+      expect(changes).to.equal(0);
+      expect(picker.value).to.equal('sandbox');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('opens, moves, chooses and closes with the keyboard; focus stays on the button', async () => {
+      const {provider, picker} = await mount({'broken': unreachable});
+      await until(() => versionsShown(picker), 'versions');
+      const trigger = part(picker, 'trigger');
+      picker.focus();
+      expect(picker.shadowRoot!.activeElement).to.equal(trigger);
+
+      await sendKeys({press: 'Enter'});
+      await until(() => trigger.getAttribute('aria-expanded') === 'true', 'opened by Enter');
+      expect(trigger.getAttribute('aria-activedescendant')).to.equal('option-0');
+      await sendKeys({press: 'Escape'});
+      await until(() => trigger.getAttribute('aria-expanded') === 'false', 'closed by Escape');
+      expect(trigger.hasAttribute('aria-activedescendant')).to.be.false;
+
+      await sendKeys({down: 'Alt'});
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({up: 'Alt'});
+      await until(() => trigger.getAttribute('aria-expanded') === 'true', 'opened by Alt+ArrowDown');
+      await sendKeys({press: 'End'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'End');
+      await sendKeys({press: 'Home'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-0', 'Home');
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-1', 'ArrowDown');
+      expect(part(picker, 'option-active').id).to.equal('option-1');
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-0', 'ArrowUp');
+
+      // Type-ahead: "sandbox-e" reaches sandbox-edge; Space chooses it.
+      await sendKeys({type: 'sandbox-e'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-1', 'type-ahead');
+      const change = oneEvent(picker, 'change');
+      await sendKeys({press: 'Space'});
+      await change;
+      expect(provider.cluster).to.equal('sandbox-edge');
+      expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+      expect(picker.shadowRoot!.activeElement).to.equal(trigger);
+
+      // Space opens again and doesn't toggle it shut on keyup.
+      await sendKeys({press: 'Space'});
+      await until(() => trigger.getAttribute('aria-expanded') === 'true', 'opened by Space');
+      await picker.updateComplete;
+      expect(trigger.getAttribute('aria-expanded'), 'still open after keyup').to.equal('true');
+      expect(trigger.getAttribute('aria-activedescendant')).to.equal('option-1');
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'Enter'});
+      await until(() => provider.cluster === 'broken', 'chose with Enter');
+    });
+
+    it('type-ahead on the closed button opens at the match', async () => {
+      const {picker} = await mount({'broken': unreachable});
+      await until(() => versionsShown(picker), 'versions');
+      picker.focus();
+      await sendKeys({type: 'b'});
+      const trigger = part(picker, 'trigger');
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'broken');
+      expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible closed and open', async () => {
+      const {picker} = await mount({'broken': unreachable});
+      await until(() => versionsShown(picker), 'versions');
+      await expect(picker).to.be.accessible();
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      expect(part(picker, 'listbox').hidden).to.be.false;
+      await expect(picker).to.be.accessible();
+    });
+
+    it('is accessible while loading, empty, in error and without a client', async () => {
+      const never = createKubeClient({transport: {request: () => new Promise(() => {}), listClusters: () => new Promise(() => {})}});
+      const loading = (await fixture<KubeProvider>(html`<kube-provider .client=${never} cluster="x"><kube-cluster-picker></kube-cluster-picker></kube-provider>`)).querySelector('kube-cluster-picker')!;
+      expect(loading.hasState('loading')).to.be.true;
+      await expect(loading).to.be.accessible();
+      loading.clusters = [];
+      await until(() => loading.hasState('empty'), 'empty');
+      await expect(loading).to.be.accessible();
+      const failing = createKubeClient({transport: {request: () => Promise.reject(new Error('x')), listClusters: () => Promise.reject(new Error('gateway down'))}});
+      const error = (await fixture<KubeProvider>(html`<kube-provider .client=${failing} cluster="x"><kube-cluster-picker></kube-cluster-picker></kube-provider>`)).querySelector('kube-cluster-picker')!;
+      await until(() => error.hasState('error'), 'error');
+      await expect(error).to.be.accessible();
+      const alone = await fixture<KubeClusterPicker>(html`<kube-cluster-picker></kube-cluster-picker>`);
+      await expect(alone).to.be.accessible();
+    });
+  });
+});

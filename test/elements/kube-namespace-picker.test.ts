@@ -1,0 +1,318 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/define/kube-provider.js';
+import '../../src/define/kube-namespace-picker.js';
+import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
+import type {KubeNamespacePicker} from '../../src/elements/kube-namespace-picker/kube-namespace-picker.js';
+import type {KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
+import {createKubeClient, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {until} from '../support/fake-api.js';
+
+let sandbox: Sandbox;
+const clients: KubeClient[] = [];
+
+function makeClient(token = 'sandbox-admin', extra: Record<string, FetchHandler> = {}) {
+  const client = createKubeClient({
+    transport: inMemoryTransport({clusters: {...sandbox.handlers(), ...extra}, tokenProvider: () => token}),
+    informers: {graceMs: 50},
+  });
+  clients.push(client);
+  return client;
+}
+
+interface MountOptions {
+  token?: string;
+  cluster?: string;
+  namespace?: string;
+  allowed?: string;
+  multiple?: boolean;
+  extra?: Record<string, FetchHandler>;
+}
+
+async function mount(options: MountOptions = {}) {
+  const provider = await fixture<KubeProvider>(html`
+    <kube-provider
+      .client=${makeClient(options.token, options.extra)}
+      cluster=${options.cluster ?? 'sandbox'}
+      namespace=${options.namespace ?? 'all'}
+      allowed-namespaces=${options.allowed ?? ''}
+    >
+      <kube-namespace-picker ?multiple=${options.multiple ?? false}></kube-namespace-picker>
+    </kube-provider>
+  `);
+  if (options.allowed === undefined) provider.removeAttribute('allowed-namespaces');
+  const picker = provider.querySelector('kube-namespace-picker')!;
+  return {provider, picker};
+}
+
+const part = (el: KubeNamespacePicker, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const input = (el: KubeNamespacePicker) => part(el, 'input') as HTMLInputElement;
+const options = (el: KubeNamespacePicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+const labels = (el: KubeNamespacePicker) => options(el).map((o) => o.querySelector('[part="option-name"]')!.textContent!.trim());
+const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+const hasAll = (el: KubeNamespacePicker) => labels(el)[0] === 'All namespaces';
+
+beforeEach(() => {
+  sandbox = createSandbox({seed: 1});
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+  sandbox.dispose();
+});
+
+describe('<kube-namespace-picker>', () => {
+  describe('rendering', () => {
+    it('lists every namespace for a cluster admin, with "All namespaces" first', async () => {
+      const {picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-a'), 'namespaces and all');
+      expect(labels(picker)).to.include.members(['default', 'kube-system', 'team-a', 'team-b', 'monitoring']);
+      expect(labels(picker).slice(1)).to.deep.equal([...labels(picker).slice(1)].sort());
+      expect(input(picker).value).to.equal('All namespaces');
+      expect(options(picker)[0]!.getAttribute('aria-selected')).to.equal('true');
+      expect(picker.hasState('limited')).to.be.false;
+      expect(text(part(picker, 'status'))).to.equal('');
+    });
+
+    it('shows a developer who may not list namespaces only the ones granted, via SelfSubjectRulesReview', async () => {
+      const {picker} = await mount({token: 'sandbox-developer', namespace: 'team-a,team-b,monitoring'});
+      await until(() => picker.hasState('limited'), 'limited');
+      expect(labels(picker)).to.deep.equal(['team-a', 'team-b']);
+      expect(text(part(picker, 'status'))).to.equal('Showing the namespaces you can use.');
+      // The picker asks the same (shared, cached) review; once it answered, no "All namespaces".
+      expect(await clients[0]!.can('sandbox', 'list', {group: '', resource: 'pods'})).to.be.false;
+      await picker.updateComplete;
+      expect(hasAll(picker)).to.be.false;
+    });
+
+    it('asks about the provider allowed-namespaces for a developer', async () => {
+      const {picker} = await mount({token: 'sandbox-developer', cluster: 'sandbox-edge', allowed: 'team-a,team-b,edge,kube-system'});
+      await until(() => picker.hasState('limited'), 'limited');
+      expect(labels(picker)).to.deep.equal(['team-a', 'team-b']);
+      expect(hasAll(picker)).to.be.false;
+      expect(input(picker).value).to.equal('');
+      expect(input(picker).placeholder).to.equal('Choose a namespace');
+    });
+
+    it('limits an admin to allowed-namespaces when the provider sets them', async () => {
+      const {picker} = await mount({allowed: 'team-b,monitoring'});
+      await until(() => labels(picker).includes('team-b'), 'allowed');
+      await until(() => hasAll(picker), 'all');
+      expect(labels(picker)).to.deep.equal(['All namespaces', 'monitoring', 'team-b']);
+    });
+
+    it('follows a change of allowed-namespaces', async () => {
+      const {provider, picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('kube-system'), 'loaded');
+      provider.allowedNamespaces = 'team-a';
+      await until(() => labels(picker).join() === 'All namespaces,team-a', 'restricted');
+    });
+
+    it('says when a developer can use no namespace', async () => {
+      const {picker} = await mount({token: 'sandbox-developer', namespace: 'all'});
+      await until(() => picker.hasState('empty'), 'empty');
+      expect(picker.hasState('limited')).to.be.true;
+      expect(options(picker)).to.have.length(0);
+      expect(text(part(picker, 'status'))).to.contain('no namespace you can use');
+    });
+
+    it('shows a server error with its HTTP code', async () => {
+      const broken: FetchHandler = () =>
+        Promise.resolve(new Response(JSON.stringify({kind: 'Status', code: 500, reason: 'InternalError', message: 'etcdserver: request timed out'}), {status: 500}));
+      const {picker} = await mount({cluster: 'broken', extra: {broken}});
+      await until(() => picker.hasState('error'), 'error');
+      expect(text(part(picker, 'status'))).to.contain('etcdserver: request timed out (HTTP 500)');
+    });
+
+    it('says when there is no provider', async () => {
+      const el = await fixture<KubeNamespacePicker>(html`<kube-namespace-picker></kube-namespace-picker>`);
+      expect(el.hasState('no-client')).to.be.true;
+      expect(text(part(el, 'status'))).to.contain('wrap me in <kube-provider>');
+      expect(input(el).disabled).to.be.true;
+    });
+
+    it('shows a namespace created in the cluster live', async () => {
+      const {picker} = await mount();
+      await until(() => labels(picker).includes('team-a'), 'listed');
+      sandbox.clusters.get('sandbox')!.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team-new'}});
+      await until(() => labels(picker).includes('team-new'), 'the new namespace');
+    });
+  });
+
+  describe('properties', () => {
+    it('filters as the user types', async () => {
+      const {picker} = await mount();
+      await until(() => hasAll(picker), 'loaded');
+      input(picker).focus();
+      await sendKeys({type: 'team'});
+      await until(() => labels(picker).join() === 'team-a,team-b', 'filtered');
+      expect(part(picker, 'listbox').hidden).to.be.false;
+      await sendKeys({type: '-z'});
+      await until(() => options(picker).length === 0, 'no match');
+      expect(text(part(picker, 'status'))).to.equal('No namespace matches “team-z”.');
+      expect(input(picker).getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('reflects the provider namespaces in value and values; multiple sets several', async () => {
+      const {provider, picker} = await mount({multiple: true, namespace: 'team-a'});
+      await until(() => labels(picker).includes('team-b'), 'loaded');
+      expect(picker.values).to.deep.equal(['team-a']);
+      expect(part(picker, 'listbox').getAttribute('aria-multiselectable')).to.equal('true');
+      input(picker).click();
+      await picker.updateComplete;
+      const teamB = () => options(picker).find((o) => text(o).endsWith('team-b'))!;
+      teamB().click();
+      await until(() => provider.namespace === 'team-a,team-b', 'two namespaces');
+      expect(picker.values).to.deep.equal(['team-a', 'team-b']);
+      expect(picker.value).to.equal('team-a,team-b');
+      expect(input(picker).getAttribute('aria-expanded'), 'stays open').to.equal('true');
+      expect(teamB().getAttribute('aria-selected')).to.equal('true');
+      teamB().click();
+      await until(() => provider.namespace === 'team-a', 'deselected');
+    });
+  });
+
+  describe('events', () => {
+    it('choosing updates the provider, which fires kube-namespace-change, and the picker fires change', async () => {
+      const {provider, picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      input(picker).click();
+      await picker.updateComplete;
+      const providerEvent = oneEvent(provider, 'kube-namespace-change');
+      const change = oneEvent(picker, 'change');
+      options(picker).find((o) => text(o).endsWith('team-b'))!.click();
+      const event = (await providerEvent) as unknown as KubeNamespaceChangeEvent;
+      expect(event.namespaces).to.deep.equal(['team-b']);
+      await change;
+      expect(picker.value).to.equal('team-b');
+      expect(input(picker).value).to.equal('team-b');
+      expect(part(picker, 'listbox').hidden).to.be.true;
+      // Back to all namespaces: empty list.
+      input(picker).click();
+      await picker.updateComplete;
+      const again = oneEvent(picker, 'change');
+      options(picker)[0]!.click();
+      await again;
+      expect(picker.values).to.deep.equal([]);
+      expect(provider.namespace).to.equal('all');
+    });
+
+    it('never empties a limited user’s selection into "all"', async () => {
+      const {provider, picker} = await mount({token: 'sandbox-developer', namespace: 'team-a', allowed: 'team-a,team-b', multiple: true});
+      await until(() => labels(picker).join() === 'team-a,team-b', 'loaded');
+      input(picker).click();
+      await picker.updateComplete;
+      let asked = 0;
+      provider.addEventListener('kube-namespace-change', () => asked++);
+      options(picker)[0]!.click();
+      await provider.updateComplete;
+      expect(asked, 'the provider was not asked').to.equal(0);
+      expect(provider.namespace).to.equal('team-a');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('opens, moves, searches, chooses and closes with the keyboard; focus stays in the input', async () => {
+      const {provider, picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      const field = input(picker);
+      const expanded = () => field.getAttribute('aria-expanded') === 'true';
+      const activeLabel = () => picker.shadowRoot!.getElementById(field.getAttribute('aria-activedescendant') ?? '')?.querySelector('[part="option-name"]')?.textContent?.trim();
+      picker.focus();
+      expect(picker.shadowRoot!.activeElement).to.equal(field);
+
+      await sendKeys({press: 'ArrowDown'});
+      await until(expanded, 'opened by ArrowDown');
+      expect(activeLabel()).to.equal('All namespaces');
+      await sendKeys({press: 'Escape'});
+      await until(() => !expanded(), 'closed by Escape');
+      await sendKeys({press: 'Enter'});
+      await until(expanded, 'opened by Enter');
+      await sendKeys({press: 'Escape'});
+      await until(() => !expanded(), 'closed');
+      await sendKeys({press: 'Space'});
+      await until(expanded, 'opened by Space');
+      await sendKeys({press: 'End'});
+      await until(() => field.getAttribute('aria-activedescendant') === `option-${options(picker).length - 1}`, 'End');
+      await sendKeys({press: 'Home'});
+      await until(() => field.getAttribute('aria-activedescendant') === 'option-0', 'Home');
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => field.getAttribute('aria-activedescendant') === 'option-1', 'ArrowDown');
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => field.getAttribute('aria-activedescendant') === 'option-0', 'ArrowUp');
+
+      // Type to search: the first match becomes active; Enter chooses it.
+      await sendKeys({type: 'team-b'});
+      await until(() => labels(picker).join() === 'team-b' && activeLabel() === 'team-b', 'search');
+      const change = oneEvent(picker, 'change');
+      await sendKeys({press: 'Enter'});
+      await change;
+      expect(provider.namespace).to.equal('team-b');
+      expect(expanded()).to.be.false;
+      expect(field.value).to.equal('team-b');
+      expect(picker.shadowRoot!.activeElement).to.equal(field);
+
+      await sendKeys({down: 'Alt'});
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({up: 'Alt'});
+      await until(expanded, 'opened by Alt+ArrowDown');
+      expect(activeLabel()).to.equal(undefined);
+      await sendKeys({press: 'Home'});
+      await sendKeys({press: 'Space'});
+      await until(() => provider.namespace === 'all', 'all by Space');
+    });
+
+    it('toggles several namespaces with Space while the list stays open', async () => {
+      const {provider, picker} = await mount({multiple: true});
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      picker.focus();
+      await sendKeys({type: 'team'});
+      await until(() => labels(picker).join() === 'team-a,team-b', 'filtered');
+      await sendKeys({press: 'Space'});
+      await until(() => provider.namespace === 'team-a', 'team-a');
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'Space'});
+      await until(() => provider.namespace === 'team-a,team-b', 'both');
+      expect(input(picker).getAttribute('aria-expanded')).to.equal('true');
+      await sendKeys({press: 'Escape'});
+      await until(() => input(picker).value === 'team-a, team-b', 'summary');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible loaded, closed and open', async () => {
+      const {picker} = await mount({multiple: true});
+      await until(() => hasAll(picker), 'loaded');
+      await expect(picker).to.be.accessible();
+      input(picker).click();
+      await picker.updateComplete;
+      expect(part(picker, 'listbox').hidden).to.be.false;
+      await expect(picker).to.be.accessible();
+    });
+
+    it('is accessible limited (open), empty, in error, loading and without a client', async () => {
+      const limited = (await mount({token: 'sandbox-developer', namespace: 'team-a,team-b'})).picker;
+      await until(() => limited.hasState('limited') && options(limited).length === 2, 'limited');
+      await expect(limited).to.be.accessible();
+      input(limited).click();
+      await limited.updateComplete;
+      await expect(limited).to.be.accessible();
+
+      const empty = (await mount({token: 'sandbox-developer'})).picker;
+      await until(() => empty.hasState('empty'), 'empty');
+      await expect(empty).to.be.accessible();
+
+      const broken: FetchHandler = () => Promise.resolve(new Response(JSON.stringify({kind: 'Status', code: 500, message: 'boom'}), {status: 500}));
+      const error = (await mount({cluster: 'broken', extra: {broken}})).picker;
+      await until(() => error.hasState('error'), 'error');
+      await expect(error).to.be.accessible();
+
+      const loading = (await mount({cluster: 'hanging', extra: {hanging: () => new Promise(() => {})}})).picker;
+      expect(loading.hasState('loading')).to.be.true;
+      await expect(loading).to.be.accessible();
+
+      const alone = await fixture<KubeNamespacePicker>(html`<kube-namespace-picker></kube-namespace-picker>`);
+      await expect(alone).to.be.accessible();
+    });
+  });
+});
