@@ -9,3 +9,6 @@ export {KubeClusterPicker} from './elements/kube-cluster-picker/kube-cluster-pic
 export {KubeNamespacePicker} from './elements/kube-namespace-picker/kube-namespace-picker.js';
 export {InformerController, type InformerTarget} from './controllers/informer-controller.js';
 export {configureKubeLocalization, kubeLocaleLoaders, kubeLocales} from './i18n/localization.js';
+export {KubeResourceList, type RowActionsRenderer} from './elements/kube-resource-list/kube-resource-list.js';
+export {KubeSelectEvent, KubeSelectionChangeEvent} from './elements/kube-resource-list/events.js';
+export type {ExtraColumn, ResourceListRow} from './elements/kube-resource-list/columns.js';

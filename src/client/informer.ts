@@ -234,7 +234,8 @@ export class Informer {
   private entriesOf(body: KubeTable | KubeList | KubeObject): Entry[] {
     if (body.kind === 'Table') {
       const table = body as KubeTable;
-      if (table.columnDefinitions?.length && table.columnDefinitions !== this.snapshot.columns) {
+      // Every page and watch event repeats the columns; only a real change replaces the store.
+      if (table.columnDefinitions?.length && !sameColumns(table.columnDefinitions, this.snapshot.columns)) {
         this.snapshot = {...this.snapshot, columns: table.columnDefinitions, serverTable: true};
         this.replaced = true;
       }
@@ -263,6 +264,13 @@ export class Informer {
       listener(this.snapshot, first || replaced ? undefined : changes);
     }
   }
+}
+
+function sameColumns(a: readonly TableColumnDefinition[], b: readonly TableColumnDefinition[]) {
+  return (
+    a.length === b.length &&
+    a.every((column, i) => column.name === b[i]!.name && column.type === b[i]!.type && column.format === b[i]!.format && (column.priority ?? 0) === (b[i]!.priority ?? 0))
+  );
 }
 
 function metadataOf(entry: Entry) {

@@ -2,3 +2,4 @@
 import './kube-provider.js';
 import './kube-cluster-picker.js';
 import './kube-namespace-picker.js';
+import './kube-resource-list.js';

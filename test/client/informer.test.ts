@@ -200,9 +200,11 @@ describe('informer', () => {
     expect(snapshot!.serverTable).to.be.true;
     expect(snapshot!.columns.map((c) => c.name)).to.deep.equal(['Name', 'Status', 'Age']);
     expect(snapshot!.items.get('team-a/pod-0')!.cells).to.deep.equal(['pod-0', 'Running', '1h']);
+    const columns = snapshot!.columns;
     await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch');
     await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-0', status: {phase: 'Succeeded'}});
     await until(() => snapshot!.items.get('team-a/pod-0')!.cells[1] === 'Succeeded', 'row updated');
+    expect(snapshot!.columns, 'equal columns in later pages and events keep the store').to.equal(columns);
     stop();
   });
 

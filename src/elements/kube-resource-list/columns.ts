@@ -1,0 +1,134 @@
+import type {TemplateResult} from 'lit';
+import type {KubeObject, ObjectReference, TableColumnDefinition, TableRow} from '../../client/types.js';
+import {parseAge} from '../../client/age.js';
+import {tryParseQuantity} from '../../client/quantity.js';
+import type {SortValue} from './sorted-index.js';
+
+/** One row as renderers see it: the Table row, its object (metadata by default) and its reference. */
+export interface ResourceListRow {
+  /** Store key, `namespace/name`. */
+  readonly key: string;
+  readonly row: TableRow;
+  readonly object: KubeObject;
+  readonly reference: ObjectReference;
+}
+
+/** What a cell renderer may return. */
+export type CellContent = TemplateResult | string | number | null | undefined;
+
+/**
+ * A column the host adds. Rows are virtualized, so content comes from a function, not from slots.
+ * `kinds` limits it to some kinds (Kind, plural or short name as the list's `kind` says; all when omitted).
+ */
+export interface ExtraColumn {
+  /** Header text; also the name `columns` and `sort` use. */
+  header: string;
+  render(row: ResourceListRow, object: KubeObject): CellContent;
+  /** Makes the column sortable. */
+  sortValue?(row: ResourceListRow, object: KubeObject): number | string | undefined;
+  kinds?: readonly string[];
+}
+
+/** A displayed column. */
+export interface ListColumn {
+  /** The name `columns` and `sort` use (server column name, `Namespace`, or an extra column's header). */
+  readonly name: string;
+  readonly source: 'server' | 'namespace' | 'extra';
+  /** Index into `row.cells`, for server columns. */
+  readonly cell?: number;
+  readonly definition?: TableColumnDefinition;
+  readonly extra?: ExtraColumn;
+  readonly sortable: boolean;
+  /** Relative ages from creationTimestamp. */
+  readonly age: boolean;
+  readonly numeric: boolean;
+}
+
+/** The column `sort`/`columns` name; case and surrounding spaces don't matter. */
+export const columnId = (name: string) => name.trim().toLowerCase();
+
+export function serverColumn(definition: TableColumnDefinition, cell: number): ListColumn {
+  const age = definition.name === 'Age' || (definition.type === 'date' && /age/i.test(definition.name));
+  return {
+    name: definition.name,
+    source: 'server',
+    cell,
+    definition,
+    sortable: true,
+    age,
+    numeric: definition.type === 'integer' || definition.type === 'number',
+  };
+}
+
+export const namespaceColumn: ListColumn = {name: 'Namespace', source: 'namespace', sortable: true, age: false, numeric: false};
+
+export function extraColumn(extra: ExtraColumn): ListColumn {
+  return {name: extra.header, source: 'extra', extra, sortable: !!extra.sortValue, age: false, numeric: false};
+}
+
+/**
+ * The sort value of a column's cell, by the column's type: numbers for `integer`/`number`, the
+ * creation time for ages, a leading count for restarts (`2 (5m ago)`), quantities (`128Mi`) as
+ * numbers, and everything else as text (compared with a numeric collator).
+ */
+export function sortValueOf(column: ListColumn, row: ResourceListRow): SortValue {
+  if (column.source === 'namespace') return row.object.metadata.namespace ?? '';
+  if (column.source === 'extra') return clean(column.extra!.sortValue?.(row, row.object));
+  const cell = row.row.cells[column.cell!];
+  if (column.age) {
+    const created = Date.parse(row.object.metadata.creationTimestamp ?? '');
+    if (column.name === 'Age' && !Number.isNaN(created)) return -created;
+    const ms = typeof cell === 'string' ? parseAge(cell) ?? Date.now() - Date.parse(cell) : undefined;
+    return clean(ms);
+  }
+  if (column.numeric) return clean(typeof cell === 'number' ? cell : Number(cell));
+  if (column.definition?.type === 'date') return clean(Date.parse(String(cell)));
+  if (typeof cell === 'number') return cell;
+  if (typeof cell !== 'string') return cell === undefined || cell === null ? undefined : String(cell);
+  const restarts = /^(\d+) \(.+\)$/.exec(cell);
+  if (restarts) return Number(restarts[1]);
+  return tryParseQuantity(cell) ?? cell;
+}
+
+function clean(value: number | string | undefined): SortValue {
+  return typeof value === 'number' && Number.isNaN(value) ? undefined : value;
+}
+
+/** Name, then namespace: the order rows with equal sort values keep. */
+export function tieOf(object: KubeObject) {
+  return `${object.metadata.name ?? ''}\u0000${object.metadata.namespace ?? ''}`;
+}
+
+/** Whether the filter text (lower-case) occurs in the name, the namespace or a `key=value` label. */
+export function matchesFilter(object: KubeObject, needle: string): boolean {
+  if (!needle) return true;
+  const {name = '', namespace = '', labels} = object.metadata;
+  if (name.toLowerCase().includes(needle) || namespace.toLowerCase().includes(needle)) return true;
+  if (!labels) return false;
+  for (const key in labels) {
+    if (`${key}=${labels[key]}`.toLowerCase().includes(needle)) return true;
+  }
+  return false;
+}
+
+export type StatusTone = 'success' | 'warning' | 'danger' | 'neutral';
+
+const SUCCESS = new Set(['Running', 'Succeeded', 'Ready', 'Active', 'Bound', 'Complete', 'Available']);
+const NEUTRAL = new Set(['Completed']);
+const WARNING = new Set(['Pending', 'ContainerCreating', 'PodInitializing', 'Terminating', 'NotReady', 'Unknown', 'SchedulingGated']);
+
+/** How a pod's Status cell reads at a glance; the text always goes with the colour. */
+export function statusTone(status: string): StatusTone {
+  if (SUCCESS.has(status)) return 'success';
+  if (NEUTRAL.has(status)) return 'neutral';
+  if (WARNING.has(status) || /^Init:\d+\/\d+$/.test(status)) return 'warning';
+  return 'danger';
+}
+
+/** Minimum width (rem) and share of the rest: names widest, status badges and restarts sized to fit. */
+export function columnWidth(column: ListColumn): [number, number] {
+  if (column.definition?.format === 'name') return [12, 3];
+  if (column.name === 'Status') return [11, 1];
+  if (column.name === 'Restarts') return [8, 1];
+  return [6, 1];
+}

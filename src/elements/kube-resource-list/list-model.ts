@@ -1,0 +1,210 @@
+import type {InformerChanges} from '../../client/informer-types.js';
+import type {KubeObject, ObjectReference, ResourceType, TableRow} from '../../client/types.js';
+import {parseAge} from '../../client/age.js';
+import type {InformerGroupController} from '../../controllers/informer-group-controller.js';
+import {SortedIndex, type SortValue} from './sorted-index.js';
+import {
+  columnId,
+  extraColumn,
+  matchesFilter,
+  namespaceColumn,
+  serverColumn,
+  sortValueOf,
+  tieOf,
+  type ExtraColumn,
+  type ListColumn,
+  type ResourceListRow,
+} from './columns.js';
+
+/** What the list's host decides: the inputs of the index and the columns. */
+export interface ListSettings {
+  kind: string;
+  cluster: string;
+  /** `Column` or `-Column`. */
+  sort: string;
+  filter: string;
+  /** Chosen columns, comma-separated; empty for the defaults. */
+  columns: string;
+  extraColumns: readonly ExtraColumn[];
+  locale?: string;
+}
+
+/**
+ * The rows a `<kube-resource-list>` shows, in order: its columns, and a sorted, filtered index of
+ * store keys kept incrementally from the informers' changes. No Lit, no DOM.
+ */
+export class ResourceListModel {
+  index = new SortedIndex();
+  displayed: ListColumn[] = [];
+  sortColumn?: ListColumn;
+  /** The Age cell, whose ages render relative to now. */
+  ageCell = -1;
+  /** Server clock minus ours, estimated from Age cells (a lower bound), so ages match the server's. */
+  serverOffset = Number.NEGATIVE_INFINITY;
+
+  private needsRebuild = true;
+  /** The row each key was last indexed from (filtered-out ones too), to reconcile a re-read store by identity. */
+  private readonly indexed = new Map<string, TableRow>();
+  private builtFor?: string;
+
+  constructor(
+    private readonly source: InformerGroupController<TableRow>,
+    private readonly settings: () => ListSettings,
+    /** A key was deleted; `position` is where it showed (-1 when filtered out). */
+    private readonly onDrop: (key: string, position: number) => void
+  ) {}
+
+  get type(): ResourceType | undefined {
+    for (const snapshot of this.source.snapshots) if (snapshot?.type) return snapshot.type;
+    return undefined;
+  }
+
+  /** Whether the rows come from more than one namespace (then a Namespace column shows). */
+  get spansNamespaces() {
+    if (this.type?.namespaced === false) return false;
+    const queries = this.source.queries;
+    return queries.length > 1 || (queries.length === 1 && !queries[0]!.namespace);
+  }
+
+  get descending() {
+    return this.settings().sort.startsWith('-');
+  }
+
+  /** The subscriptions moved: everything indexed so far is gone. */
+  reset() {
+    this.index = new SortedIndex(this.descending, this.settings().locale);
+    this.indexed.clear();
+    this.needsRebuild = true;
+    this.builtFor = undefined;
+    this.serverOffset = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Sort, filter or columns changed: rebuild before the next render. */
+  invalidate() {
+    this.needsRebuild = true;
+  }
+
+  /** Rebuilds if something asked for it. */
+  refresh() {
+    if (this.needsRebuild) this.rebuild();
+  }
+
+  /** One informer notification: a binary-search move per changed key. */
+  notify(changes?: InformerChanges) {
+    if (this.needsRebuild) return;
+    if (!changes) {
+      // A re-read store with the same columns (a page of the initial list, a re-list): reconcile by
+      // row identity — O(n) lookups and a move per changed row, not a re-sort.
+      if (this.signature() === this.builtFor) this.reconcile();
+      else this.needsRebuild = true;
+      return;
+    }
+    for (const key of changes.deleted) this.drop(key);
+    for (const key of changes.added) this.place(key);
+    for (const key of changes.modified) this.place(key);
+  }
+
+  rowOf(key: string): ResourceListRow | undefined {
+    const row = this.source.get(key);
+    if (!row) return undefined;
+    const {kind, cluster} = this.settings();
+    const object: KubeObject = row.object ?? {metadata: {name: String(row.cells[0] ?? key)}};
+    const type = this.type;
+    const {namespace, name = '', uid} = object.metadata;
+    const apiVersion = type ? (type.group ? `${type.group}/${type.version}` : type.version) : object.apiVersion ?? '';
+    const reference: ObjectReference = {cluster, apiVersion, kind: type?.kind ?? object.kind ?? kind, name};
+    if (namespace) reference.namespace = namespace;
+    if (uid) reference.uid = uid;
+    return {key, row, object, reference};
+  }
+
+  private get needle() {
+    return this.settings().filter.trim().toLowerCase();
+  }
+
+  private place(key: string) {
+    const row = this.rowOf(key);
+    if (!row) return;
+    this.indexed.set(key, row.row);
+    this.noteServerClock(row);
+    if (!matchesFilter(row.object, this.needle)) {
+      this.index.remove(key);
+      return;
+    }
+    this.index.upsert(key, this.sortValue(row), tieOf(row.object));
+  }
+
+  private drop(key: string) {
+    this.onDrop(key, this.index.positionOf(key));
+    this.index.remove(key);
+    this.indexed.delete(key);
+  }
+
+  private reconcile() {
+    for (const [key, row] of this.source.entries()) if (this.indexed.get(key) !== row) this.place(key);
+    if (this.indexed.size === this.source.size) return;
+    for (const key of [...this.indexed.keys()]) if (!this.source.get(key)) this.drop(key);
+  }
+
+  private sortValue(row: ResourceListRow): SortValue {
+    return this.sortColumn ? sortValueOf(this.sortColumn, row) : undefined;
+  }
+
+  /** What the index was built for: a change here needs a rebuild, not a reconcile. */
+  private signature() {
+    const definitions = this.source.snapshots.find((snapshot) => snapshot?.columns.length)?.columns ?? [];
+    return JSON.stringify([this.type?.kind, this.spansNamespaces, definitions.map((d) => [d.name, d.type, d.priority ?? 0])]);
+  }
+
+  /** The full rebuild: first notification, new columns, or a new sort or filter. */
+  private rebuild() {
+    this.needsRebuild = false;
+    this.builtFor = this.signature();
+    this.resolveColumns();
+    const needle = this.needle;
+    const entries: Array<[string, SortValue, string]> = [];
+    this.indexed.clear();
+    for (const [key] of this.source.entries()) {
+      const row = this.rowOf(key);
+      if (!row) continue;
+      this.indexed.set(key, row.row);
+      this.noteServerClock(row);
+      if (matchesFilter(row.object, needle)) entries.push([key, this.sortValue(row), tieOf(row.object)]);
+    }
+    const index = new SortedIndex(this.descending, this.settings().locale);
+    index.rebuild(entries);
+    this.index = index;
+  }
+
+  private resolveColumns() {
+    const {kind, columns, extraColumns, sort} = this.settings();
+    const definitions = this.source.snapshots.find((snapshot) => snapshot?.columns.length)?.columns ?? [];
+    const server = definitions.map((definition, cell) => serverColumn(definition, cell));
+    this.ageCell = server.find((column) => column.age && column.name === 'Age')?.cell ?? -1;
+    const type = this.type;
+    const names = new Set([kind, type?.kind, type?.resource, type?.singular, ...(type?.shortNames ?? [])].filter(Boolean).map((name) => name!.toLowerCase()));
+    const extras = extraColumns.filter((extra) => !extra.kinds || extra.kinds.some((k) => names.has(k.toLowerCase()))).map(extraColumn);
+    const candidates = [...server, namespaceColumn, ...extras];
+    const find = (name: string) => candidates.find((column) => columnId(column.name) === columnId(name));
+    if (columns.trim()) {
+      this.displayed = columns.split(',').map(find).filter((column): column is ListColumn => !!column);
+    } else {
+      const shown = server.filter((column) => !column.definition?.priority);
+      if (this.spansNamespaces) shown.splice(Math.max(0, shown.findIndex((column) => column.definition?.format === 'name')) + 1, 0, namespaceColumn);
+      this.displayed = [...shown, ...extras];
+    }
+    const sortName = sort.replace(/^[-+]/, '');
+    const sortColumn = sortName ? find(sortName) : undefined;
+    this.sortColumn = sortColumn?.sortable ? sortColumn : undefined;
+  }
+
+  private noteServerClock(row: ResourceListRow) {
+    if (this.ageCell < 0) return;
+    const cell = row.row.cells[this.ageCell];
+    const created = Date.parse(row.object.metadata.creationTimestamp ?? '');
+    const age = typeof cell === 'string' ? parseAge(cell) : undefined;
+    if (age === undefined || Number.isNaN(created)) return;
+    const offset = created + age - Date.now();
+    if (offset > this.serverOffset) this.serverOffset = offset;
+  }
+}

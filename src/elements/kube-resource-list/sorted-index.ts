@@ -1,0 +1,113 @@
+/** A row's sort value: numbers sort before strings; a missing value sorts last either way. */
+export type SortValue = number | string | undefined;
+
+interface Entry {
+  value: SortValue;
+  tie: string;
+}
+
+/**
+ * The keys of the visible rows in display order, kept sorted incrementally: each added, modified
+ * or deleted key costs a binary search and one splice, never a copy and sort of the whole list.
+ * The filter is the caller's: it upserts matching keys and removes the others.
+ */
+export class SortedIndex {
+  private order: string[] = [];
+  private readonly entries = new Map<string, Entry>();
+  private readonly collator: Intl.Collator;
+
+  constructor(
+    private readonly descending = false,
+    locale?: string
+  ) {
+    this.collator = new Intl.Collator(locale, {numeric: true, sensitivity: 'base'});
+  }
+
+  get length() {
+    return this.order.length;
+  }
+
+  /** Keys in display order. Read-only to callers. */
+  get keys(): readonly string[] {
+    return this.order;
+  }
+
+  at(position: number): string | undefined {
+    return this.order[position];
+  }
+
+  has(key: string) {
+    return this.entries.has(key);
+  }
+
+  /** Replaces the whole index: the only O(n log n) path (first list, sort or filter change). */
+  rebuild(rows: Iterable<[key: string, value: SortValue, tie: string]>) {
+    this.entries.clear();
+    for (const [key, value, tie] of rows) this.entries.set(key, {value, tie});
+    this.order = [...this.entries.keys()];
+    this.order.sort((a, b) => this.compare(a, this.entries.get(a)!, b, this.entries.get(b)!));
+  }
+
+  /** Inserts or moves one key. */
+  upsert(key: string, value: SortValue, tie: string) {
+    const old = this.entries.get(key);
+    const entry = {value, tie};
+    if (old) {
+      if (old.tie === tie && sameValue(old.value, value)) return;
+      this.order.splice(this.search(key, old), 1);
+    }
+    this.entries.set(key, entry);
+    this.order.splice(this.search(key, entry), 0, key);
+  }
+
+  remove(key: string): boolean {
+    const old = this.entries.get(key);
+    if (!old) return false;
+    this.order.splice(this.search(key, old), 1);
+    this.entries.delete(key);
+    return true;
+  }
+
+  /** The display position of a key, or -1; O(log n). */
+  positionOf(key: string): number {
+    const entry = this.entries.get(key);
+    if (!entry) return -1;
+    const position = this.search(key, entry);
+    return this.order[position] === key ? position : -1;
+  }
+
+  /** The first position whose key sorts at or after (key, entry). */
+  private search(key: string, entry: Entry): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = this.order[mid]!;
+      if (this.compare(other, this.entries.get(other) ?? entry, key, entry) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private compare(aKey: string, a: Entry, bKey: string, b: Entry): number {
+    const byValue = compareValues(a.value, b.value, this.collator);
+    if (byValue !== 0) return a.value === undefined || b.value === undefined ? byValue : this.descending ? -byValue : byValue;
+    const byTie = this.collator.compare(a.tie, b.tie);
+    if (byTie !== 0) return byTie;
+    return aKey < bKey ? -1 : aKey > bKey ? 1 : 0;
+  }
+}
+
+function sameValue(a: SortValue, b: SortValue) {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+function compareValues(a: SortValue, b: SortValue, collator: Intl.Collator): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return collator.compare(a, b);
+}

@@ -1,0 +1,447 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
+import '../../src/define/kube-provider.js';
+import '../../src/define/kube-resource-list.js';
+import type {KubeResourceList} from '../../src/elements/kube-resource-list/kube-resource-list.js';
+import {ResourceListModel} from '../../src/elements/kube-resource-list/list-model.js';
+import type {KubeSelectEvent, KubeSelectionChangeEvent} from '../../src/elements/kube-resource-list/events.js';
+import {createKubeClient, inMemoryTransport, formatAge, ageMs, type KubeClient, type KubeObject} from '../../src/client/index.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {until} from '../support/fake-api.js';
+
+interface Mounted {
+  el: KubeResourceList;
+  sandbox: Sandbox;
+  client: KubeClient;
+  provider: HTMLElement;
+}
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+function makeClient(sandbox: Sandbox, token = 'sandbox-admin') {
+  const client = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token}), informers: {graceMs: 50}});
+  cleanups.push(() => client.dispose());
+  return client;
+}
+
+async function mount(
+  list: TemplateResult,
+  options: {token?: string; sandbox?: Sandbox; allowed?: string; client?: KubeClient} = {}
+): Promise<Mounted> {
+  const sandbox = options.sandbox ?? createSandbox({seed: 1});
+  if (!options.sandbox) cleanups.push(() => sandbox.dispose());
+  const client = options.client ?? makeClient(sandbox, options.token);
+  const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox" allowed-namespaces=${options.allowed ?? ''}>${list}</kube-provider>`);
+  const el = provider.querySelector<KubeResourceList>('kube-resource-list')!;
+  return {el, sandbox, client, provider};
+}
+
+const part = (el: KubeResourceList, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+/** Rendered rows in display order. */
+const rows = (el: KubeResourceList) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')].sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
+const cell = (row: HTMLElement, column: string) => row.querySelector<HTMLElement>(`[data-column="${column}"]`)?.textContent?.trim() ?? '';
+const names = (el: KubeResourceList) => rows(el).map((row) => cell(row, 'Name'));
+const headers = (el: KubeResourceList) => [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim());
+const rowByName = (el: KubeResourceList, name: string) => rows(el).find((row) => cell(row, 'Name') === name);
+const ready = (el: KubeResourceList, min = 1) => until(() => el.hasState('ready') && rows(el).length >= min, 'rows');
+
+function key(el: HTMLElement, key: string) {
+  el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, composed: true, cancelable: true}));
+}
+
+function pvc(name: string, size: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {name, namespace: 'team-a'},
+    spec: {accessModes: ['ReadWriteOnce'], resources: {requests: {storage: size}}, storageClassName: 'standard'},
+  };
+}
+
+describe('<kube-resource-list>', () => {
+  describe('rendering', () => {
+    it('shows pods with the server columns, status badges and relative ages', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-b"></kube-resource-list>`);
+      await ready(el);
+      expect(headers(el)).to.deep.equal(['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+      const grid = part(el, 'table')!;
+      expect(grid.getAttribute('role')).to.equal('grid');
+      expect(grid.getAttribute('aria-rowcount')).to.equal(String(rows(el).length + 1));
+      const crashing = rows(el).find((row) => row.textContent!.includes('CrashLoopBackOff') || row.textContent!.includes('Error'));
+      expect(crashing, 'the crash-looping recommender').to.exist;
+      const badge = crashing!.querySelector<HTMLElement>('[part~="status-badge"]')!;
+      expect(badge.dataset['tone']).to.equal('danger');
+      const running = rows(el).find((row) => cell(row, 'Status') === 'Running')!;
+      expect(running.querySelector<HTMLElement>('[part~="status-badge"]')!.dataset['tone']).to.equal('success');
+      const age = running.querySelector('time[part~="age"]')!;
+      expect(age.textContent).to.match(/^\d+[smhdy]/);
+      expect(age.getAttribute('datetime')).to.match(/^\d{4}-/);
+    });
+
+    it('adds a Namespace column across namespaces', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="deployments" namespace="team-a,team-b"></kube-resource-list>`);
+      await until(() => el.hasState('ready') && names(el).includes('catalog') && names(el).includes('web'), 'both namespaces');
+      expect(headers(el).slice(0, 2)).to.deep.equal(['Name', 'Namespace']);
+      expect(cell(rowByName(el, 'catalog')!, 'Namespace')).to.equal('team-b');
+    });
+
+    it('shows a CRD with its printer columns', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      expect(headers(el)).to.deep.equal(['Name', 'Engine', 'Version', 'Replicas', 'Ready', 'Phase', 'Age']);
+      expect(names(el)).to.deep.equal(['orders-db', 'sessions']);
+      expect(cell(rowByName(el, 'orders-db')!, 'Engine')).to.equal('postgres');
+    });
+
+    it('picks and orders columns, wide ones included', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="po" namespace="team-a" columns="Name, node ,IP,Nope"></kube-resource-list>`);
+      await ready(el);
+      expect(headers(el)).to.deep.equal(['Name', 'Node', 'IP']);
+      expect(cell(rows(el)[0]!, 'Node')).to.match(/^sandbox-/);
+    });
+
+    it('updates rows in place, keeping focus and selection, and drops deleted rows', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="databases" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      const sessions = rowByName(el, 'sessions')!;
+      sessions.querySelector<HTMLInputElement>('input[part~="select"]')!.click();
+      sessions.focus();
+      const db = cluster.get('sandbox.kube-elements.io/v1', 'Database', 'team-a', 'sessions')!;
+      cluster.update({...db, spec: {...(db.spec as object), version: '7.6'}});
+      await until(() => cell(rowByName(el, 'sessions')!, 'Version') === '7.6', 'the new version');
+      expect(rowByName(el, 'sessions'), 'the same row element').to.equal(sessions);
+      expect(el.shadowRoot!.activeElement).to.equal(sessions);
+      expect(sessions.getAttribute('aria-selected')).to.equal('true');
+      expect(el.selected.map((ref) => ref.name)).to.deep.equal(['sessions']);
+      cluster.create({apiVersion: 'sandbox.kube-elements.io/v1', kind: 'Database', metadata: {name: 'analytics', namespace: 'team-a'}, spec: {engine: 'postgres', version: '17', replicas: 1}});
+      await until(() => names(el).includes('analytics'), 'the new row');
+      expect(names(el)).to.deep.equal(['analytics', 'orders-db', 'sessions']);
+      expect(el.shadowRoot!.activeElement).to.equal(sessions);
+      cluster.delete('sandbox.kube-elements.io/v1', 'databases', 'team-a', 'orders-db');
+      await until(() => !names(el).includes('orders-db'), 'the deleted row gone');
+      expect(el.shadowRoot!.activeElement).to.equal(sessions);
+      expect(part(el, 'table')!.getAttribute('aria-rowcount')).to.equal('3');
+      cluster.delete('sandbox.kube-elements.io/v1', 'databases', 'team-a', 'sessions');
+      await until(() => !names(el).includes('sessions'), 'the focused row gone');
+      await until(() => el.shadowRoot!.activeElement === rowByName(el, 'analytics'), 'focus moved to the neighbouring row');
+      expect(el.selected).to.deep.equal([]);
+    });
+
+    it('windows 10,000 rows and reaches the last ones by scrolling', async () => {
+      const sandbox = createSandbox({seed: 1, pods: 10_000});
+      cleanups.push(() => sandbox.dispose());
+      // Count full re-sorts: pages and watch events must go through the incremental index.
+      const proto = ResourceListModel.prototype as unknown as {rebuild: () => void};
+      const rebuild = proto.rebuild;
+      let rebuilds = 0;
+      proto.rebuild = function (this: unknown) {
+        rebuilds++;
+        rebuild.call(this);
+      };
+      cleanups.push(() => (proto.rebuild = rebuild));
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="load" style="--kube-resource-list-height: 400px"></kube-resource-list>`, {sandbox});
+      await until(() => el.hasState('ready') && el.rowCount === 10_000, '10,000 rows', 30_000);
+      const grid = part(el, 'table')!;
+      expect(grid.getAttribute('aria-rowcount')).to.equal('10001');
+      expect(rebuilds, 'full sorts for 20 pages').to.be.at.most(3);
+      expect(rows(el).length).to.be.lessThan(60);
+      grid.scrollTop = grid.scrollHeight;
+      // Browsers fire scroll events on the next frame; a background test page may get none.
+      grid.dispatchEvent(new Event('scroll'));
+      await until(() => rows(el).some((row) => row.getAttribute('aria-rowindex') === '10001'), 'the last row rendered');
+      expect(rows(el).length).to.be.lessThan(60);
+      const last = rows(el).at(-1)!;
+      const box = last.getBoundingClientRect();
+      const view = grid.getBoundingClientRect();
+      expect(box.bottom).to.be.at.most(view.bottom + 1);
+      expect(box.top).to.be.at.least(view.top);
+    });
+  });
+
+  describe('properties', () => {
+    it('sorts Age by creation time and a quantity column by value, not as text', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="pvc" namespace="team-a" sort="Capacity"></kube-resource-list>`);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      for (const [name, size] of [['big', '10Gi'], ['small', '500Mi'], ['medium', '2Gi']] as const) {
+        const created = cluster.create(pvc(name, size));
+        cluster.update({...created, status: {phase: 'Bound', capacity: {storage: size}}}, {subresource: 'status'});
+      }
+      await until(() => el.rowCount === 5 && names(el).length === 5, 'five claims');
+      await until(() => rows(el).every((row) => cell(row, 'Capacity') !== ''), 'capacities');
+      expect(rows(el).map((row) => cell(row, 'Capacity'))).to.deep.equal(['500Mi', '1Gi', '1Gi', '2Gi', '10Gi']);
+      el.sort = '-Age';
+      await el.updateComplete;
+      // Descending age: oldest first — the seeded redis claims, then the new ones.
+      expect(names(el).slice(0, 2)).to.deep.equal(['data-redis-0', 'data-redis-1']);
+      el.sort = 'Age';
+      await el.updateComplete;
+      expect(names(el).slice(0, 3).sort()).to.deep.equal(['big', 'medium', 'small']);
+      expect(names(el).slice(-2), 'youngest first, oldest last').to.deep.equal(['data-redis-1', 'data-redis-0']);
+    });
+
+    it('sorts restarts by their count and numbers by value', async () => {
+      const {sortValueOf, serverColumn} = await import('../../src/elements/kube-resource-list/columns.js');
+      const restarts = serverColumn({name: 'Restarts', type: 'string'}, 0);
+      const value = (text: string) => sortValueOf(restarts, {key: 'x', row: {cells: [text]}, object: {metadata: {name: 'x'}}, reference: {cluster: '', apiVersion: 'v1', kind: 'Pod', name: 'x'}});
+      expect([value('12 (5m ago)'), value('2 (1h ago)'), value('0')]).to.deep.equal([12, 2, 0]);
+      const replicas = serverColumn({name: 'Replicas', type: 'integer'}, 0);
+      expect(sortValueOf(replicas, {key: 'x', row: {cells: [10]}, object: {metadata: {}}, reference: {cluster: '', apiVersion: 'v1', kind: 'X', name: 'x'}})).to.equal(10);
+    });
+
+    it('keeps a sorted index incrementally that equals a full sort', async () => {
+      const {SortedIndex} = await import('../../src/elements/kube-resource-list/sorted-index.js');
+      const index = new SortedIndex(true);
+      const truth = new Map<string, number>();
+      let seed = 7;
+      const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      for (let i = 0; i < 2000; i++) {
+        const key = `ns/pod-${Math.floor(random() * 300)}`;
+        if (random() < 0.3) {
+          index.remove(key);
+          truth.delete(key);
+        } else {
+          const value = Math.floor(random() * 20);
+          index.upsert(key, value, key);
+          truth.set(key, value);
+        }
+      }
+      const collator = new Intl.Collator(undefined, {numeric: true, sensitivity: 'base'});
+      const expected = [...truth].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).map(([k]) => k);
+      expect([...index.keys]).to.deep.equal(expected);
+      for (const [position, k] of expected.entries()) expect(index.positionOf(k)).to.equal(position);
+    });
+
+    it('filters by name and label, and reflects sort and filter', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      const input = part(el, 'filter') as HTMLInputElement;
+      input.value = 'redis';
+      input.dispatchEvent(new InputEvent('input'));
+      await el.updateComplete;
+      expect(el.getAttribute('filter')).to.equal('redis');
+      expect(names(el)).to.deep.equal(['redis-0', 'redis-1']);
+      el.filter = 'app=api';
+      await el.updateComplete;
+      expect(names(el).length).to.equal(2);
+      expect(names(el).every((name) => name.startsWith('api-'))).to.be.true;
+      el.filter = 'nothing-matches';
+      await el.updateComplete;
+      expect(part(el, 'empty')!.textContent).to.contain('match');
+      el.filter = '';
+      await el.updateComplete;
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sort-button"]')!;
+      button.click();
+      await el.updateComplete;
+      expect(el.getAttribute('sort')).to.equal('Name');
+      button.click();
+      await el.updateComplete;
+      expect(el.getAttribute('sort')).to.equal('-Name');
+      expect(button.parentElement!.getAttribute('aria-sort')).to.equal('descending');
+    });
+
+    it('adds host columns by kind, sortable by their sort value', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" sort="-Size"></kube-resource-list>`);
+      el.extraColumns = [
+        {header: 'Size', kinds: ['Database'], render: (_row, object) => html`<b>${(object.metadata.name ?? '').length}</b>`, sortValue: (_row, object) => (object.metadata.name ?? '').length},
+        {header: 'Pod only', kinds: ['pods'], render: () => 'x'},
+      ];
+      await ready(el, 2);
+      expect(headers(el)).to.include('Size');
+      expect(headers(el)).not.to.include('Pod only');
+      expect(names(el)).to.deep.equal(['orders-db', 'sessions']);
+      expect(cell(rows(el)[0]!, 'Size')).to.equal('9');
+      el.sort = 'Size';
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['sessions', 'orders-db']);
+    });
+
+    it('changes the informer query from the label selector input', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      const input = part(el, 'label-selector') as HTMLInputElement;
+      input.value = 'app=web';
+      input.dispatchEvent(new Event('change'));
+      await until(() => el.hasState('ready') && names(el).length > 0 && names(el).every((name) => name.startsWith('web-')), 'only web pods');
+      expect(el.getAttribute('label-selector')).to.equal('app=web');
+    });
+
+    it('shares one list and one watch between lists with the same query', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const stats = sandbox.clusters.get('sandbox')!.stats;
+      const {provider} = await mount(
+        html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list><kube-resource-list kind="pods" namespace="team-a" sort="-Age"></kube-resource-list>`,
+        {sandbox}
+      );
+      const [a, b] = [...provider.querySelectorAll('kube-resource-list')];
+      await ready(a!);
+      await ready(b!);
+      await until(() => stats.watches('pods') === 1, 'the watch');
+      expect(stats.lists('pods')).to.equal(1);
+      expect(stats.watches('pods')).to.equal(1);
+    });
+  });
+
+  describe('states', () => {
+    it('says which verb on which resource in which namespace was denied', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="kube-system"></kube-resource-list>`, {token: 'sandbox-developer'});
+      await until(() => el.hasState('forbidden'), 'forbidden');
+      const text = part(el, 'forbidden')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain("You can't list pods in namespace kube-system. Ask a cluster admin for the 'list' permission, or choose a namespace you can use.");
+      expect(text).to.contain('403');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the server error with its HTTP code', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      sandbox.clusters.get('sandbox')!.failNext('/api/v1/namespaces/team-a/pods', 500, 1000);
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`, {sandbox});
+      await until(() => el.hasState('error'), 'error');
+      expect(part(el, 'error')!.textContent).to.match(/HTTP 500/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps its rows under a banner while the watch reconnects', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      await until(() => cluster.openWatches('databases.sandbox.kube-elements.io') + cluster.openWatches('databases') > 0, 'the watch');
+      cluster.failNext('/namespaces/team-a/databases', 503, 1000);
+      cluster.dropWatches();
+      await until(() => el.hasState('reconnecting'), 'reconnecting');
+      expect(part(el, 'reconnecting')!.textContent).to.contain('reconnecting');
+      expect(names(el)).to.deep.equal(['orders-db', 'sessions']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an empty state, with the empty slot', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" label-selector="app=nothing"></kube-resource-list>`);
+      await until(() => el.hasState('empty'), 'empty');
+      expect(part(el, 'empty')!.querySelector('slot[name="empty"]')!.textContent).to.contain('No pods found.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for a provider when there is no client', async () => {
+      const el = await fixture<KubeResourceList>(html`<kube-resource-list kind="pods"></kube-resource-list>`);
+      expect(el.hasState('no-client')).to.be.true;
+      expect(part(el, 'no-client')!.textContent).to.contain('kube-provider');
+    });
+
+    it('merges the permitted namespaces for a user who cannot list across namespaces (allowed-namespaces)', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'team-a,team-b'});
+      await until(() => el.hasState('ready') && names(el).some((n) => n.startsWith('catalog-')) && names(el).some((n) => n.startsWith('web-')), 'team-a and team-b');
+      expect(headers(el)).to.include('Namespace');
+      expect(new Set(rows(el).map((row) => cell(row, 'Namespace')))).to.deep.equal(new Set(['team-a', 'team-b']));
+    });
+
+    it('finds the permitted namespaces through SelfSubjectRulesReview', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'kube-system,team-a,team-b,monitoring'});
+      await until(() => el.hasState('ready') && new Set(rows(el).map((row) => cell(row, 'Namespace'))).size === 2, 'two namespaces');
+      expect(new Set(rows(el).map((row) => cell(row, 'Namespace')))).to.deep.equal(new Set(['team-a', 'team-b']));
+      expect(el.hasState('forbidden')).to.be.false;
+    });
+  });
+
+  describe('events', () => {
+    it('fires kube-select with the full reference on click and on Enter', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      const row = rowByName(el, 'orders-db')!;
+      setTimeout(() => row.querySelector<HTMLElement>('[data-column="Engine"]')!.click());
+      const clicked = (await oneEvent(el, 'kube-select')) as unknown as KubeSelectEvent;
+      expect(clicked.bubbles && clicked.composed).to.be.true;
+      const {uid, ...rest} = clicked.reference;
+      expect(rest).to.deep.equal({cluster: 'sandbox', apiVersion: 'sandbox.kube-elements.io/v1', kind: 'Database', namespace: 'team-a', name: 'orders-db'});
+      expect(uid).to.match(/^[0-9a-f-]{36}$/);
+      expect(clicked.detail).to.equal(clicked.reference);
+      const other = rowByName(el, 'sessions')!;
+      other.focus();
+      setTimeout(() => key(other, 'Enter'));
+      const entered = (await oneEvent(el, 'kube-select')) as unknown as KubeSelectEvent;
+      expect(entered.reference.name).to.equal('sessions');
+    });
+
+    it('selects one row in single mode', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="single"></kube-resource-list>`);
+      await ready(el, 2);
+      setTimeout(() => rowByName(el, 'sessions')!.click());
+      const change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references.map((ref) => ref.name)).to.deep.equal(['sessions']);
+      await el.updateComplete;
+      expect(rows(el).map((row) => row.getAttribute('aria-selected'))).to.deep.equal(['false', 'true']);
+      expect(part(el, 'table')!.hasAttribute('aria-multiselectable')).to.be.false;
+    });
+
+    it('selects several rows and fires kube-selection-change', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      expect(part(el, 'table')!.getAttribute('aria-multiselectable')).to.equal('true');
+      const [first, second] = rows(el);
+      setTimeout(() => first!.querySelector<HTMLInputElement>('input[part~="select"]')!.click());
+      let change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references.map((ref) => ref.name)).to.deep.equal(['orders-db']);
+      second!.focus();
+      setTimeout(() => key(second!, ' '));
+      change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references.map((ref) => ref.name).sort()).to.deep.equal(['orders-db', 'sessions']);
+      await el.updateComplete;
+      expect(rows(el).map((row) => row.getAttribute('aria-selected'))).to.deep.equal(['true', 'true']);
+      setTimeout(() => el.shadowRoot!.querySelector<HTMLInputElement>('[role="columnheader"] input')!.click());
+      change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references).to.deep.equal([]);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop with roving focus over rows', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 5);
+      const tabbable = rows(el).filter((row) => row.tabIndex === 0);
+      expect(tabbable.length).to.equal(1);
+      const first = tabbable[0]!;
+      first.focus();
+      key(first, 'ArrowDown');
+      await until(() => el.shadowRoot!.activeElement === rows(el)[1], 'second row focused');
+      expect(rows(el)[1]!.tabIndex).to.equal(0);
+      expect(first.tabIndex).to.equal(-1);
+      key(rows(el)[1]!, 'End');
+      await until(() => el.shadowRoot!.activeElement === rows(el).at(-1), 'last row focused');
+      key(rows(el).at(-1)!, 'Home');
+      await until(() => el.shadowRoot!.activeElement === rows(el)[0], 'first row focused');
+      key(rows(el)[0]!, 'PageDown');
+      await until(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('aria-rowindex') !== '2', 'moved a page');
+      key(el.shadowRoot!.activeElement as HTMLElement, 'ArrowUp');
+      await until(() => el.shadowRoot!.activeElement !== null, 'still focused');
+    });
+
+    it('sorts from a header button with Enter', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      const header = el.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')[0]!;
+      expect(header.querySelector('button')).to.exist;
+      header.querySelector('button')!.click();
+      header.querySelector('button')!.click();
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['sessions', 'orders-db']);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('is accessible when loaded, multi-select and with actions', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      el.rowActions = (row) => html`<button type="button">Logs of ${row.object.metadata.name}</button>`;
+      await ready(el);
+      await expect(el).to.be.accessible();
+      const first = rows(el)[0]!;
+      expect(first.querySelector('[part~="actions"] button')).to.exist;
+      expect(formatAge(ageMs('2020-01-01T00:00:00Z'))).to.match(/y/);
+    });
+  });
+});
