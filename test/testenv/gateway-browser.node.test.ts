@@ -27,7 +27,7 @@ describe('a page reaching kube-apiserver through a same-origin gateway', () => {
     gateway?.server.closeAllConnections();
   });
 
-  it('shows the pods of team-a, and a pod created meanwhile appears live', async (t) => {
+  it('shows the pods and Databases of team-a with the four elements, and a pod created meanwhile appears live', async (t) => {
     env = testenv(t);
     if (!env) return;
     gateway = await startTestGateway(root, {testenv: {url: env.url, caFile: env.caFile, token: env.tokens.admin}});
@@ -36,10 +36,12 @@ describe('a page reaching kube-apiserver through a same-origin gateway', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${gateway.origin}/test/testenv/pages/gateway.html`);
-    await page.waitForSelector('#pods tbody tr', {timeout: 20_000});
-    assert.match((await page.locator('#pods caption').textContent())!, /^Pods on testenv in team-a — \d+ \(ready\)$/);
-    const names = await page.locator('#pods tbody tr td:nth-child(2)').allTextContents();
-    assert.ok(names.some((name) => name.startsWith('web-')), `web pods from the real server: ${names}`);
+    await page.locator('#pods [part~="row"]').first().waitFor({timeout: 20_000});
+    const rows = await page.locator('#pods [part~="row"]').allInnerTexts();
+    assert.ok(rows.some((row) => row.includes('web-') && row.includes('Running')), `web pods from the real server: ${rows}`);
+    const databases = await page.locator('#databases [part~="row"]').allInnerTexts();
+    assert.ok(databases.some((row) => row.includes('orders-db') && row.includes('postgres')), `CRD printer columns: ${databases}`);
+    assert.match((await page.locator('kube-cluster-picker [role="combobox"]').innerText())!, /testenv[\s\S]*v1\.35\.8/);
 
     const {createKubeClient, directTransport} = await import('../../src/client/index.js');
     const admin = createKubeClient({transport: directTransport({baseUrl: env.url, cluster: 'testenv', tokenProvider: () => env!.tokens.admin})});
@@ -51,7 +53,7 @@ describe('a page reaching kube-apiserver through a same-origin gateway', () => {
       spec: {containers: [{name: 'app', image: 'busybox'}]},
     });
     try {
-      await page.waitForSelector(`#pods tr[data-key="team-a/${name}"]`, {timeout: 20_000});
+      await page.locator('#pods [part~="row"]', {hasText: name}).waitFor({timeout: 20_000});
     } finally {
       await admin.delete('testenv', 'pods', {namespace: 'team-a', name}, {gracePeriodSeconds: 0});
       admin.dispose();
