@@ -100,8 +100,7 @@ export class ResourceListModel {
       return;
     }
     for (const key of changes.deleted) this.drop(key);
-    for (const key of changes.added) this.place(key);
-    for (const key of changes.modified) this.place(key);
+    this.placeAll([...changes.added, ...changes.modified]);
   }
 
   rowOf(key: string): ResourceListRow | undefined {
@@ -122,16 +121,19 @@ export class ResourceListModel {
     return this.settings().filter.trim().toLowerCase();
   }
 
-  private place(key: string) {
-    const row = this.rowOf(key);
-    if (!row) return;
-    this.indexed.set(key, row.row);
-    this.noteServerClock(row);
-    if (!matchesFilter(row.object, this.needle)) {
-      this.index.remove(key);
-      return;
+  /** Indexes changed rows: those the filter rejects leave the index, the rest move in one batch. */
+  private placeAll(keys: readonly string[]) {
+    const needle = this.needle;
+    const batch: Array<[string, SortValue, string]> = [];
+    for (const key of keys) {
+      const row = this.rowOf(key);
+      if (!row) continue;
+      this.indexed.set(key, row.row);
+      this.noteServerClock(row);
+      if (matchesFilter(row.object, needle)) batch.push([key, this.sortValue(row), tieOf(row.object)]);
+      else this.index.remove(key);
     }
-    this.index.upsert(key, this.sortValue(row), tieOf(row.object));
+    this.index.upsertMany(batch);
   }
 
   private drop(key: string) {
@@ -141,7 +143,9 @@ export class ResourceListModel {
   }
 
   private reconcile() {
-    for (const [key, row] of this.source.entries()) if (this.indexed.get(key) !== row) this.place(key);
+    const changed: string[] = [];
+    for (const [key, row] of this.source.entries()) if (this.indexed.get(key) !== row) changed.push(key);
+    this.placeAll(changed);
     if (this.indexed.size === this.source.size) return;
     for (const key of [...this.indexed.keys()]) if (!this.source.get(key)) this.drop(key);
   }

@@ -60,6 +60,38 @@ export class SortedIndex {
     this.order.splice(this.search(key, entry), 0, key);
   }
 
+  /**
+   * Inserts or moves many keys. A page of the initial list arrives as hundreds of additions: one
+   * sort of the batch and one merge (O(n + k log k)) instead of k splices into an n-long array.
+   */
+  upsertMany(rows: ReadonlyArray<readonly [key: string, value: SortValue, tie: string]>) {
+    if (rows.length < BATCH_THRESHOLD) {
+      for (const [key, value, tie] of rows) this.upsert(key, value, tie);
+      return;
+    }
+    const moving = new Set<string>();
+    const incoming: string[] = [];
+    for (const [key, value, tie] of rows) {
+      const old = this.entries.get(key);
+      if (old && old.tie === tie && sameValue(old.value, value)) continue;
+      if (old) moving.add(key);
+      this.entries.set(key, {value, tie});
+      incoming.push(key);
+    }
+    if (incoming.length === 0) return;
+    const order = (a: string, b: string) => this.compare(a, this.entries.get(a)!, b, this.entries.get(b)!);
+    const kept = moving.size ? this.order.filter((key) => !moving.has(key)) : this.order;
+    incoming.sort(order);
+    const merged: string[] = new Array(kept.length + incoming.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < kept.length && j < incoming.length) merged[k++] = order(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
+    while (i < kept.length) merged[k++] = kept[i++]!;
+    while (j < incoming.length) merged[k++] = incoming[j++]!;
+    this.order = merged;
+  }
+
   remove(key: string): boolean {
     const old = this.entries.get(key);
     if (!old) return false;
@@ -97,6 +129,9 @@ export class SortedIndex {
     return aKey < bKey ? -1 : aKey > bKey ? 1 : 0;
   }
 }
+
+/** Below this many keys, separate splices are cheaper than a merge. */
+const BATCH_THRESHOLD = 64;
 
 function sameValue(a: SortValue, b: SortValue) {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
