@@ -17,7 +17,7 @@ export interface InformerQuery {
    */
   table?: boolean;
   includeObject?: 'Metadata' | 'Object';
-  /** Page size of the initial list (`limit`); 500 by default, as kubectl uses. */
+  /** Size of the first page of the initial list (`limit`); 500 by default, as kubectl uses. Later pages double, up to 8×. */
   pageSize?: number;
 }
 

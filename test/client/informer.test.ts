@@ -25,7 +25,7 @@ function recorder() {
 describe('informer', () => {
   it('delivers a paged initial list page by page, with progress, then is ready', async () => {
     const api = await fakeApi();
-    await api.control('many', {count: 1200});
+    await api.control('many', {count: 1700});
     // Slow the last page, so the first pages are certainly shown before the list completes.
     await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', delayMs: 0, times: 2});
     await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', delayMs: 400});
@@ -33,11 +33,12 @@ describe('informer', () => {
     const rec = recorder();
     const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 500}, rec.listener);
     await until(() => rec.last()?.status === 'ready' && rec.last()!.listed, 'ready');
-    expect(rec.last()!.items.size).to.equal(1200);
+    expect(rec.last()!.items.size).to.equal(1700);
+    // Pages of 500, then 1000, then the rest: later pages grow so big lists take few round trips.
     expect(await api.count('GET /api/v1/namespaces/bulk/pods')).to.equal(3);
     const partial = rec.calls.filter((c) => !c.snapshot.listed && c.size > 0);
     expect(partial.length, 'notifications before the list completed').to.be.greaterThan(0);
-    expect(partial[0]!.snapshot.progress.loaded).to.be.within(500, 1000);
+    expect(partial[0]!.snapshot.progress.loaded).to.be.within(500, 1500);
     expect(partial[0]!.snapshot.progress.remaining).to.be.a('number');
     stop();
   });
@@ -120,11 +121,12 @@ describe('informer', () => {
     await api.control('many', {count: 30});
     await api.control('expire', {continueExpires: true});
     const rec = recorder();
-    const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 10}, rec.listener);
+    const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 5}, rec.listener);
     await until(() => rec.last()?.listed === true, 'listed').catch(async (e) => {
       throw new Error(`${e.message} ${JSON.stringify(rec.calls.map((c) => [c.snapshot.status, c.size, c.snapshot.error?.message]))} ${JSON.stringify(await api.counts())}`);
     });
     expect(rec.last()!.items.size).to.equal(30);
+    // 5 then 10 (410: continue expired), then 5 + 10 + 20 from scratch.
     expect(await api.count('GET /api/v1/namespaces/bulk/pods')).to.equal(5);
     stop();
   });
