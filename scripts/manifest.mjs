@@ -6,6 +6,7 @@ import {root} from './ensure-deps.mjs';
 
 // The analyzer resolves --outdir against the working directory, so stay inside the project.
 const out = join(root, '.cache', `cem-${process.pid}`);
+rmSync(out, {recursive: true, force: true});
 mkdirSync(out, {recursive: true});
 try {
   execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', join('.cache', `cem-${process.pid}`)], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
