@@ -10,7 +10,10 @@ rmSync(out, {recursive: true, force: true});
 mkdirSync(out, {recursive: true});
 try {
   execFileSync(join(root, 'node_modules/.bin/custom-elements-manifest'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', join('.cache', `cem-${process.pid}`)], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
-  const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+  const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  // The analyzer lists modules in the order its file glob happens to return them.
+  manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+  const fresh = `${JSON.stringify(manifest, null, 2)}\n`;
   const committedPath = join(root, 'custom-elements.json');
   if (process.argv.includes('--check')) {
     let committed = '';
