@@ -4,6 +4,7 @@ import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {hostStyles} from '../../styles/host.styles.js';
+import {listboxStyles} from '../../styles/listbox.styles.js';
 import {clientContext, clusterContext, scopeContext, type KubeScope} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ClusterInfo} from '../../client/types.js';
@@ -56,7 +57,7 @@ const clustersConverter = {
  */
 @localized()
 export class KubeClusterPicker extends KubeElement {
-  static override styles = [hostStyles, clusterPickerStyles];
+  static override styles = [hostStyles, listboxStyles, clusterPickerStyles];
 
   /** Clusters to offer instead of the transport's list; `clusters="a,b"` as an attribute. */
   @property({converter: clustersConverter}) clusters?: ClusterInfo[];

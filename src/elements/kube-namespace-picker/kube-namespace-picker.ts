@@ -5,6 +5,7 @@ import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {hostStyles} from '../../styles/host.styles.js';
+import {listboxStyles} from '../../styles/listbox.styles.js';
 import {
   clientContext,
   clusterContext,
@@ -66,7 +67,7 @@ const EMPTY: readonly string[] = [];
  */
 @localized()
 export class KubeNamespacePicker extends KubeElement {
-  static override styles = [hostStyles, namespacePickerStyles];
+  static override styles = [hostStyles, listboxStyles, namespacePickerStyles];
 
   /** Lets the user choose several namespaces. */
   @property({type: Boolean, reflect: true}) multiple = false;
