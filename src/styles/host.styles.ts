@@ -32,6 +32,15 @@ export const hostStyles = css`
     :host([hidden]) {
       display: none !important;
     }
+    /* Text for assistive technology only. */
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     :host([theme='light']),
     :host-context(.kube-light) {
       color-scheme: light;

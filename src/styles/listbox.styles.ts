@@ -1,7 +1,8 @@
 import {css} from 'lit';
 
 /**
- * The drop-down of the pickers: the open indicator, the listbox and its options. Reads the
+ * The drop-down of the pickers: the open indicator, the listbox and its options, and the status
+ * line under it. Reads the
  * `--_picker-*` private properties each picker maps from its public tokens.
  */
 export const listboxStyles = css`
@@ -42,6 +43,18 @@ export const listboxStyles = css`
       background: var(--_picker-option-active);
       outline: 2px solid var(--_focus);
       outline-offset: -2px;
+    }
+    [part='status'] {
+      color: var(--_fg-muted);
+      font-size: 0.85em;
+    }
+    :host(:state(error)) [part='status'] {
+      color: var(--_danger);
+    }
+    @media (forced-colors: active) {
+      [part~='option-active'] {
+        outline-color: Highlight;
+      }
     }
   }
 `;

@@ -3,12 +3,12 @@ import {property, query, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
+import {describeError} from '../../internal/describe-error.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {listboxStyles} from '../../styles/listbox.styles.js';
 import {clientContext, clusterContext, scopeContext, type KubeScope} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ClusterInfo} from '../../client/types.js';
-import {KubeApiError} from '../../client/errors.js';
 import {ClusterStatusController, type ClusterStatus} from '../../controllers/cluster-status-controller.js';
 import {navigate, TypeAhead} from '../../controllers/listbox-keys.js';
 import {clusterPickerStyles} from './kube-cluster-picker.styles.js';
@@ -180,7 +180,7 @@ export class KubeClusterPicker extends KubeElement {
       case 'reachable':
         return html`<span part="detail" data-reach="reachable">${reach.version.gitVersion}</span>`;
       case 'unreachable': {
-        const reason = describeError(reach.error);
+        const reason = describeError(reach.error, unknownError);
         // The button shows the short word; the reason stays readable to screen readers there.
         return short
           ? html`<span part="detail" data-reach="unreachable" title=${reason}
@@ -199,7 +199,7 @@ export class KubeClusterPicker extends KubeElement {
       case 'loading':
         return msg('Loading clusters…', {id: 'kube.clusterPicker.loading'});
       case 'error':
-        return msg(str`Couldn't list the clusters: ${describeError(this.status.error)}`, {id: 'kube.clusterPicker.error'});
+        return msg(str`Couldn't list the clusters: ${describeError(this.status.error, unknownError)}`, {id: 'kube.clusterPicker.error'});
       case 'ready':
         return this.options.length === 0 ? msg('No clusters are configured.', {id: 'kube.clusterPicker.empty'}) : '';
       default:
@@ -280,11 +280,8 @@ export class KubeClusterPicker extends KubeElement {
   }
 }
 
-/** A failure in words, with the HTTP code when the server answered. */
-function describeError(error: Error | undefined): string {
-  if (!error) return msg('unknown error', {id: 'kube.clusterPicker.unknownError'});
-  return error instanceof KubeApiError && error.code ? `${error.message} (HTTP ${error.code})` : error.message;
-}
+
+const unknownError = () => msg('unknown error', {id: 'kube.clusterPicker.unknownError'});
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -81,25 +81,5 @@ export const namespacePickerStyles = css`
     :host(:state(limited)) [part='status'] {
       color: var(--_warning);
     }
-    [part='status'] {
-      color: var(--_fg-muted);
-      font-size: 0.85em;
-    }
-    :host(:state(error)) [part='status'] {
-      color: var(--_danger);
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    @media (forced-colors: active) {
-      [part~='option-active'] {
-        outline-color: Highlight;
-      }
-    }
   }
 `;

@@ -4,6 +4,7 @@ import {live} from 'lit/directives/live.js';
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
+import {describeError} from '../../internal/describe-error.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {listboxStyles} from '../../styles/listbox.styles.js';
 import {
@@ -16,7 +17,6 @@ import {
   type KubeSettings,
 } from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
-import {KubeApiError} from '../../client/errors.js';
 import {AccessibleNamespacesController} from '../../controllers/accessible-namespaces-controller.js';
 import {navigate} from '../../controllers/listbox-keys.js';
 import {namespacePickerStyles} from './kube-namespace-picker.styles.js';
@@ -238,7 +238,7 @@ export class KubeNamespacePicker extends KubeElement {
     if (!this.client) return msg('No client — wrap me in <kube-provider>.', {id: 'kube.namespacePicker.noClient'});
     const {status, source, namespaces, error} = this.access;
     if (status === 'loading' || (status === 'idle' && !this.cluster)) return msg('Loading namespaces…', {id: 'kube.namespacePicker.loading'});
-    if (status === 'error') return msg(str`Couldn't load the namespaces: ${describeError(error)}`, {id: 'kube.namespacePicker.error'});
+    if (status === 'error') return msg(str`Couldn't load the namespaces: ${describeError(error, unknownError)}`, {id: 'kube.namespacePicker.error'});
     if (status !== 'ready') return '';
     if (namespaces.length === 0) {
       return source === 'rules'
@@ -344,11 +344,8 @@ export class KubeNamespacePicker extends KubeElement {
   }
 }
 
-/** A failure in words, with the HTTP code when the server answered. */
-function describeError(error: Error | undefined): string {
-  if (!error) return msg('unknown error', {id: 'kube.namespacePicker.unknownError'});
-  return error instanceof KubeApiError && error.code ? `${error.message} (HTTP ${error.code})` : error.message;
-}
+
+const unknownError = () => msg('unknown error', {id: 'kube.namespacePicker.unknownError'});
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -15,14 +15,6 @@ export const resourceListStyles = [
         --_cell-padding: var(--kube-resource-list-cell-padding, 0 var(--_space));
         background: var(--_bg);
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       [part~='toolbar'] {
         display: flex;
         flex-wrap: wrap;
