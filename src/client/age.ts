@@ -1,3 +1,5 @@
+import {relativeTimeFormat} from './intl.js';
+
 /**
  * Ages of objects, as `kubectl get` prints them (`45s`, `5m`, `3h12m`, `4d`, `2y`), and as
  * sentences via `Intl.RelativeTimeFormat` for accessible labels ("5 minutes ago").
@@ -41,7 +43,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "5 minutes ago", "vor 5 Minuten" — the largest whole unit, in the given locale. */
 export function formatRelativeAge(ms: number, locale?: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'});
+  const format = relativeTimeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (ms >= size || unit === 'second') return format.format(-Math.floor(ms / size), unit);
   }

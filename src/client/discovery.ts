@@ -99,6 +99,8 @@ export function describeRef(ref: ResourceRef) {
 /** Per-cluster discovery: `/version`, and the resource registry from `/api` + `/apis`. */
 export class Discovery {
   private readonly registries = new Map<string, Promise<ResourceRegistry>>();
+  /** The core group alone, known as soon as `/api` answers: most lookups need nothing more. */
+  private readonly cores = new Map<string, Promise<ResourceRegistry>>();
   private readonly versions = new Map<string, Promise<ServerVersion>>();
   private readonly lastLoaded = new Map<string, number>();
   /** An unknown name re-discovers at most this often, so a typo can't flood the server. */
@@ -120,21 +122,30 @@ export class Discovery {
   registry(cluster: string): Promise<ResourceRegistry> {
     let registry = this.registries.get(cluster);
     if (!registry) {
-      registry = this.load(cluster);
+      const core = this.loadCore(cluster);
+      registry = this.load(cluster, core);
       this.lastLoaded.set(cluster, Date.now());
       this.registries.set(cluster, registry);
-      registry.catch(() => this.registries.delete(cluster));
+      this.cores.set(cluster, core);
+      registry.catch(() => this.forget(cluster));
+      core.catch(() => this.forget(cluster));
     }
     return registry;
+  }
+
+  private forget(cluster: string) {
+    this.registries.delete(cluster);
+    this.cores.delete(cluster);
   }
 
   /** Forgets what was discovered (for one cluster or all); the next lookup asks again. */
   refresh(cluster?: string) {
     if (cluster === undefined) {
       this.registries.clear();
+      this.cores.clear();
       this.versions.clear();
     } else {
-      this.registries.delete(cluster);
+      this.forget(cluster);
       this.versions.delete(cluster);
     }
   }
@@ -145,7 +156,10 @@ export class Discovery {
    */
   async resolve(cluster: string, ref: ResourceRef): Promise<ResourceType> {
     const cached = this.registries.has(cluster);
-    let found = (await this.registry(cluster)).find(ref);
+    const registry = this.registry(cluster);
+    // Core types come first in discovery order, so a core match is final without waiting for /apis.
+    const core = await this.cores.get(cluster)?.catch(() => undefined);
+    let found = core?.find(ref) ?? (await registry).find(ref);
     const age = Date.now() - (this.lastLoaded.get(cluster) ?? 0);
     if (!found && cached && age >= Discovery.UNKNOWN_REFRESH_MS) {
       this.refresh(cluster);
@@ -163,17 +177,20 @@ export class Discovery {
     return found;
   }
 
-  private async load(cluster: string): Promise<ResourceRegistry> {
-    const [core, groups] = await Promise.all([
-      this.http.json<APIGroupDiscoveryList | {versions: string[]}>(cluster, '/api', {accept: ACCEPT_AGGREGATED}),
+  private async loadCore(cluster: string): Promise<ResourceRegistry> {
+    const core = await this.http.json<APIGroupDiscoveryList | {versions: string[]}>(cluster, '/api', {accept: ACCEPT_AGGREGATED});
+    return new ResourceRegistry(isAggregated(core) ? fromAggregated(core) : await this.legacyGroup(cluster, '', 'v1'));
+  }
+
+  /** Core first, then every group at its preferred version: the order kubectl resolves names in. */
+  private async load(cluster: string, core: Promise<ResourceRegistry>): Promise<ResourceRegistry> {
+    const [coreRegistry, groups] = await Promise.all([
+      core,
       this.http.json<APIGroupDiscoveryList | APIGroupList>(cluster, '/apis', {accept: ACCEPT_AGGREGATED}),
     ]);
-    const types: ResourceType[] = [];
-    for (const root of [core, groups]) {
-      if (isAggregated(root)) types.push(...fromAggregated(root));
-    }
-    if (!isAggregated(core)) types.push(...(await this.legacyGroup(cluster, '', 'v1')));
-    if (!isAggregated(groups)) {
+    const types: ResourceType[] = [...coreRegistry.types];
+    if (isAggregated(groups)) types.push(...fromAggregated(groups));
+    else {
       const lists = await Promise.all(
         groups.groups.map((group) => {
           const version = group.preferredVersion?.version ?? group.versions[0]?.version;

@@ -1,3 +1,5 @@
+import {numberFormat} from './intl.js';
+
 /**
  * Kubernetes resource quantities (`100m`, `1.5`, `128Mi`, `2G`, `1e3`) as plain numbers:
  * cores for CPU, bytes for memory. Exact enough for display, sorting and comparison.
@@ -51,9 +53,9 @@ export function compareQuantities(a: string | number, b: string | number): numbe
 /** CPU in cores → `250m` below one core, `1.5` above (Intl-formatted for the locale). */
 export function formatCpu(cores: number, locale?: string): string {
   if (cores !== 0 && Math.abs(cores) < 1) {
-    return `${new Intl.NumberFormat(locale, {maximumFractionDigits: 0}).format(cores * 1000)}m`;
+    return `${numberFormat(locale, {maximumFractionDigits: 0}).format(cores * 1000)}m`;
   }
-  return new Intl.NumberFormat(locale, {maximumFractionDigits: 2}).format(cores);
+  return numberFormat(locale, {maximumFractionDigits: 2}).format(cores);
 }
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
@@ -67,5 +69,5 @@ export function formatBytes(bytes: number, locale?: string): string {
     unit++;
   }
   const digits = unit === 0 || Math.abs(value) >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, {maximumFractionDigits: digits}).format(value)} ${BINARY_UNITS[unit]}`;
+  return `${numberFormat(locale, {maximumFractionDigits: digits}).format(value)} ${BINARY_UNITS[unit]}`;
 }

@@ -57,4 +57,18 @@ describe('discovery', () => {
     expect(await api.count('GET /apis')).to.equal(1);
     expect((await client.version('one')).gitVersion).to.equal('v1.34.0-fake');
   });
+
+  it('resolves core types as soon as /api answers; other groups wait for /apis', async () => {
+    const api = await fakeApi();
+    await api.control('fault', {match: 'GET /apis', delayMs: 1500, times: 1});
+    const client = api.client();
+    const started = performance.now();
+    const deployments = client.resolve('one', 'deployments');
+    expect((await client.resolve('one', 'pods')).group).to.equal('');
+    const coreMs = performance.now() - started;
+    expect((await deployments).group).to.equal('apps');
+    // The ordering is what matters: pods resolved well before the delayed /apis answered.
+    expect(coreMs).to.be.below(performance.now() - started - 500);
+    expect((await client.resolve('one', {kind: 'Pod', group: 'apps'}).catch((e) => e)).code, 'a group that rules out core').to.equal(404);
+  });
 });
