@@ -349,6 +349,55 @@ describe('<kube-resource-list>', () => {
     });
   });
 
+  describe('a limited user at "all"', () => {
+    const namespacesShown = (el: KubeResourceList) => new Set(rows(el).map((row) => cell(row, 'Namespace')));
+
+    it('lists across the current namespaces the user may use when the provider has no allowed-namespaces', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const client = makeClient(sandbox, 'sandbox-developer');
+      const provider = await fixture<HTMLElement>(
+        html`<kube-provider .client=${client} cluster="sandbox" namespace="team-a,team-b,kube-system"><kube-resource-list kind="pods" namespace="all"></kube-resource-list></kube-provider>`
+      );
+      const el = provider.querySelector<KubeResourceList>('kube-resource-list')!;
+      await until(() => el.hasState('ready') && namespacesShown(el).size === 2, 'team-a and team-b');
+      expect(namespacesShown(el)).to.deep.equal(new Set(['team-a', 'team-b']));
+    });
+
+    it('leaves out namespaces the user may use that deny this kind', async () => {
+      // team-b grants view, which doesn't include secrets; before, its 403 replaced the whole list.
+      const {el} = await mount(html`<kube-resource-list kind="secrets" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'team-a,team-b'});
+      await until(() => el.hasState('ready') && names(el).includes('api-credentials'), 'the team-a secret');
+      expect(el.hasState('forbidden')).to.be.false;
+      // One namespace left, so no Namespace column; every row is team-a's.
+      expect(headers(el)).not.to.include('Namespace');
+      expect(names(el)).to.deep.equal(['api-credentials']);
+    });
+
+    it('says in plain words what to do when no namespace is usable (namespaces not listable, no allowed-namespaces)', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer'});
+      await until(() => el.hasState('forbidden'), 'forbidden');
+      const text = part(el, 'forbidden')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain("You can't see pods across all namespaces, and no namespace where you can see them was found.");
+      expect(text).to.contain('allowed-namespaces');
+      expect(text).to.contain('403');
+      expect(text).not.to.contain('in namespace');
+      // Nothing left to watch: no list retried behind the message.
+      const cluster = sandbox.clusters.get('sandbox')!;
+      expect(cluster.openWatches('pods')).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains the same when namespaces are listable but none allows this kind', async () => {
+      // sandbox-viewer may list namespaces and pods everywhere, but secrets nowhere.
+      const {el} = await mount(html`<kube-resource-list kind="secrets" namespace="all"></kube-resource-list>`, {token: 'sandbox-viewer'});
+      await until(() => el.hasState('forbidden'), 'forbidden');
+      const text = part(el, 'forbidden')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('no namespace where you can see them was found');
+      expect(text).not.to.contain('in namespace');
+    });
+  });
+
   describe('events', () => {
     it('fires kube-select with the full reference on click and on Enter', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);

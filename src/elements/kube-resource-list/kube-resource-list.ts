@@ -32,6 +32,8 @@ interface Fallback {
   scope: string;
   state: 'resolving' | 'done';
   namespaces: string[];
+  /** Why listing across namespaces failed; shown when no namespace is left either. */
+  error?: Error;
 }
 
 /**
@@ -230,7 +232,11 @@ export class KubeResourceList extends KubeElement {
       ...(this.fieldSelector ? {fieldSelector: this.fieldSelector} : {}),
     };
     let namespaces = this.requestedNamespaces;
-    if (!namespaces.length && this.fallback?.state === 'done') namespaces = this.fallback.namespaces;
+    if (!namespaces.length && this.fallback?.state === 'done') {
+      // No namespace to fall back to: nothing to watch; the status says what to do.
+      if (!this.fallback.namespaces.length) return undefined;
+      namespaces = this.fallback.namespaces;
+    }
     if (!namespaces.length) return {client, queries: [base]};
     return {client, queries: namespaces.map((namespace) => ({...base, namespace}))};
   }
@@ -258,19 +264,24 @@ export class KubeResourceList extends KubeElement {
   private maybeFallBack(source: number, snapshot: InformerSnapshot<TableRow>) {
     if (snapshot.status !== 'forbidden' || this.requestedNamespaces.length || this.fallback || snapshot.type?.namespaced === false) return;
     if (this.informers.queries[source]?.namespace) return;
-    const {client, cluster} = this;
+    const {client, cluster, ref} = this;
     if (!client || !cluster) return;
     const scope = this.scope;
-    const fallback: Fallback = {scope, state: 'resolving', namespaces: []};
+    const fallback: Fallback = {scope, state: 'resolving', namespaces: [], error: snapshot.error};
     this.fallback = fallback;
     const allowed = this.settings?.allowedNamespaces ?? [];
     void client
       .accessibleNamespaces(cluster, [...allowed, ...(this.contextNamespaces ?? [])])
       .then(({namespaces, source: how}) => (how === 'list' && allowed.length ? namespaces.filter((ns) => allowed.includes(ns)) : namespaces))
       .catch(() => [...allowed])
+      // A namespace the user may use may still deny this kind (view without secrets): keep those that allow listing it.
+      .then(async (namespaces) => {
+        const listable = await Promise.all(namespaces.map((namespace) => client.can(cluster, 'list', ref, {namespace}).catch(() => true)));
+        return namespaces.filter((_, index) => listable[index]);
+      })
       .then((namespaces) => {
         if (this.fallback !== fallback) return;
-        this.fallback = {scope, state: 'done', namespaces};
+        this.fallback = {...fallback, state: 'done', namespaces};
       });
   }
 
@@ -307,6 +318,7 @@ export class KubeResourceList extends KubeElement {
     if (!this.client) return {state: 'no-client'};
     if (!this.cluster || !this.kind) return {state: 'idle'};
     if (this.fallback?.state === 'resolving') return {state: 'loading'};
+    if (this.fallback?.state === 'done' && !this.fallback.namespaces.length) return {state: 'forbidden', error: this.fallback.error};
     const snapshots = this.informers.snapshots;
     const failed = snapshots.findIndex((snapshot) => snapshot?.status === 'forbidden' || snapshot?.status === 'error');
     if (failed >= 0) return {state: snapshots[failed]!.status, error: snapshots[failed]!.error, source: failed};

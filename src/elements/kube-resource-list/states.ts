@@ -19,8 +19,8 @@ export function renderForbidden(options: {resource: string; namespace?: string; 
     text = msg(str`You can't list ${resource} in this cluster. Ask a cluster admin for the 'list' permission.`, {id: 'kube.resourceList.forbiddenCluster'});
   } else {
     text = msg(
-      str`You can't list ${resource} across all namespaces, and no namespace you may use was found. Ask a cluster admin for the 'list' permission, or choose a namespace you can use (for example with allowed-namespaces on <kube-provider>).`,
-      {id: 'kube.resourceList.forbiddenAll'}
+      str`You can't see ${resource} across all namespaces, and no namespace where you can see them was found. Ask a cluster admin which namespace you may use and open that one, or ask whoever set up this page to name your namespaces in allowed-namespaces on <kube-provider>.`,
+      {id: 'kube.resourceList.forbiddenNoNamespace'}
     );
   }
   return html`<div part="forbidden" role="alert">
