@@ -149,20 +149,29 @@ export class Informer {
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     let limit = this.query.pageSize ?? 500;
-    do {
-      const page = await this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
+    const fetchPage = (token: string | undefined, pageLimit: number) => {
+      const request = this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
         accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
-        query: {...this.baseQuery(), limit, continue: continueToken},
+        query: {...this.baseQuery(), limit: pageLimit, continue: token},
         signal,
       });
+      // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
+      request.catch(() => {});
+      return request;
+    };
+    let next = fetchPage(undefined, limit);
+    do {
+      const page = await next;
+      continueToken = page.metadata?.continue || undefined;
       limit = nextPageSize(limit, this.query.pageSize ?? 500);
+      // The next page is on the wire while this one is stored: the server and the network overlap our work.
+      if (continueToken) next = fetchPage(continueToken, limit);
       const rows = this.entriesOf(page);
       for (const entry of rows) {
         const key = keyOf(entry);
         seen.add(key);
         this.put(key, entry);
       }
-      continueToken = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion;
       this.update({
         progress: {loaded: seen.size, remaining: page.metadata?.remainingItemCount},
