@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
+import type {ResourceRef} from '../client/discovery.js';
 import type {KubeObject} from '../client/types.js';
 import {isAbortError} from '../client/errors.js';
 import {InformerController} from './informer-controller.js';
@@ -11,25 +12,35 @@ export interface AccessibleNamespacesTarget {
   candidates: readonly string[];
   /** The host's `allowed-namespaces`; when set, nothing outside it is offered. */
   allowed: readonly string[];
+  /**
+   * Keep only namespaces where the user may list this resource (a SelfSubjectAccessReview each,
+   * cached), and ask about it for "all namespaces"; pods when unset.
+   */
+  resource?: ResourceRef;
 }
+
+const PODS: ResourceRef = {group: '', resource: 'pods'};
 
 /**
  * The namespaces a user may work in, kept live: the shared namespace informer where the user may
  * list namespaces (`source: 'list'`), otherwise SelfSubjectRulesReview over the candidates
- * (`source: 'rules'`). Also answers whether "all namespaces" is a view the user can use.
+ * (`source: 'rules'`). Also answers whether "all namespaces" is a view the user can use. The
+ * namespace picker and a resource list falling back from a denied all-namespaces list share it.
  */
 export class AccessibleNamespacesController implements ReactiveController {
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   source?: 'list' | 'rules';
   namespaces: readonly string[] = [];
   error?: Error;
-  /** Whether the user may list pods across all namespaces; undefined while asking or when the review failed. */
+  /** Whether the user may list the resource (pods) across all namespaces; undefined while asking or when the review failed. */
   canListAll?: boolean;
 
   private readonly informer: InformerController<KubeObject>;
   private fallbackKey?: string;
   private fallbackAbort?: AbortController;
-  private scope?: {client: KubeClient; cluster: string};
+  private scope?: {client: KubeClient; cluster: string; resource: string};
+  /** Counts published name lists, so a slower resource check never overwrites a newer one. */
+  private published = 0;
   private reviewFailed = false;
   private allowedKey?: string;
 
@@ -74,8 +85,10 @@ export class AccessibleNamespacesController implements ReactiveController {
 
   private sync() {
     const next = this.target();
-    if (next?.client !== this.scope?.client || next?.cluster !== this.scope?.cluster) {
-      this.scope = next && {client: next.client, cluster: next.cluster};
+    const resource = JSON.stringify(next?.resource ?? PODS);
+    if (next?.client !== this.scope?.client || next?.cluster !== this.scope?.cluster || resource !== this.scope?.resource) {
+      this.scope = next && {client: next.client, cluster: next.cluster, resource};
+      this.published++;
       this.status = next ? 'loading' : 'idle';
       this.source = undefined;
       this.namespaces = [];
@@ -84,7 +97,7 @@ export class AccessibleNamespacesController implements ReactiveController {
       this.reviewFailed = false;
       this.fallbackAbort?.abort();
       this.fallbackKey = undefined;
-      if (next) void this.reviewAll(this.scope!);
+      if (next) void this.reviewAll(this.scope!, next.resource ?? PODS);
     }
     // New candidates (another namespace chosen, allowed-namespaces changed) may grant more.
     if (next && this.source === 'rules') this.fallback(next);
@@ -95,10 +108,10 @@ export class AccessibleNamespacesController implements ReactiveController {
     }
   }
 
-  private async reviewAll(scope: {client: KubeClient; cluster: string}) {
+  private async reviewAll(scope: NonNullable<AccessibleNamespacesController['scope']>, resource: ResourceRef) {
     let allowed: boolean | undefined;
     try {
-      allowed = await scope.client.can(scope.cluster, 'list', {group: '', resource: 'pods'});
+      allowed = await scope.client.can(scope.cluster, 'list', resource);
     } catch {
       allowed = undefined;
     }
@@ -114,11 +127,7 @@ export class AccessibleNamespacesController implements ReactiveController {
     const next = this.target();
     if (!snapshot || !next) return;
     if (snapshot.listed && snapshot.status !== 'forbidden') {
-      const names = [...snapshot.items.values()].map((ns) => ns.metadata.name ?? '').filter(Boolean);
-      this.namespaces = restrict(names, next.allowed);
-      this.source = 'list';
-      this.status = 'ready';
-      this.error = undefined;
+      this.publish(next, [...snapshot.items.values()].map((ns) => ns.metadata.name ?? '').filter(Boolean), 'list');
     } else if (snapshot.status === 'forbidden') {
       this.fallback(next);
     } else if (snapshot.status === 'error' || snapshot.status === 'reconnecting') {
@@ -140,10 +149,7 @@ export class AccessibleNamespacesController implements ReactiveController {
     void target.client.accessibleNamespaces(target.cluster, candidates, abort.signal).then(
       ({namespaces, source}) => {
         if (abort.signal.aborted) return;
-        this.namespaces = restrict(namespaces, target.allowed);
-        this.source = source;
-        this.status = 'ready';
-        this.error = undefined;
+        this.publish(target, namespaces, source);
         this.host.requestUpdate();
       },
       (error: Error) => {
@@ -154,6 +160,26 @@ export class AccessibleNamespacesController implements ReactiveController {
         this.host.requestUpdate();
       }
     );
+  }
+
+  /** The namespaces found, within `allowed`, and — with a resource — where it may be listed. */
+  private publish(target: AccessibleNamespacesTarget, names: readonly string[], source: 'list' | 'rules') {
+    const published = ++this.published;
+    const settle = (namespaces: string[]) => {
+      this.namespaces = namespaces;
+      this.source = source;
+      this.status = 'ready';
+      this.error = undefined;
+    };
+    const namespaces = restrict(names, target.allowed);
+    const {client, cluster, resource} = target;
+    if (!resource) return settle(namespaces);
+    // A review that fails keeps the namespace: its own list then says what went wrong.
+    void Promise.all(namespaces.map((namespace) => client.can(cluster, 'list', resource, {namespace}).catch(() => true))).then((listable) => {
+      if (published !== this.published) return;
+      settle(namespaces.filter((_, index) => listable[index]));
+      this.host.requestUpdate();
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-resource-list.js';
+import '../../src/define/kube-namespace-picker.js';
 import type {KubeResourceList} from '../../src/elements/kube-resource-list/kube-resource-list.js';
 import {ResourceListModel} from '../../src/elements/kube-resource-list/list-model.js';
 import type {KubeSelectEvent, KubeSelectionChangeEvent} from '../../src/elements/kube-resource-list/events.js';
@@ -386,6 +387,31 @@ describe('<kube-resource-list>', () => {
       const cluster = sandbox.clusters.get('sandbox')!;
       expect(cluster.openWatches('pods')).to.equal(0);
       await expect(el).to.be.accessible();
+    });
+
+    it('follows a change of allowed-namespaces without listing across namespaces again', async () => {
+      const {el, provider, sandbox} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'team-a'});
+      await until(() => el.hasState('ready') && names(el).some((n) => n.startsWith('web-')), 'team-a');
+      const stats = sandbox.clusters.get('sandbox')!.stats;
+      const clusterWide = stats.lists('pods');
+      provider.setAttribute('allowed-namespaces', 'team-a,team-b');
+      await until(() => el.hasState('ready') && namespacesShown(el).size === 2, 'team-a and team-b');
+      expect(namespacesShown(el)).to.deep.equal(new Set(['team-a', 'team-b']));
+      expect(stats.lists('pods') - clusterWide, 'only team-a and team-b listed').to.be.at.most(2);
+    });
+
+    it('shares the namespace watch with the namespace picker', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const stats = sandbox.clusters.get('sandbox')!.stats;
+      const {el} = await mount(html`<kube-namespace-picker></kube-namespace-picker><kube-resource-list kind="secrets" namespace="all"></kube-resource-list>`, {
+        token: 'sandbox-viewer',
+        sandbox,
+      });
+      await until(() => el.hasState('forbidden'), 'forbidden');
+      await until(() => stats.watches('namespaces') >= 1, 'the namespace watch');
+      expect(stats.lists('namespaces')).to.equal(1);
+      expect(stats.watches('namespaces')).to.equal(1);
     });
 
     it('explains the same when namespaces are listable but none allows this kind', async () => {

@@ -13,6 +13,7 @@ import type {InformerChanges, InformerQuery, InformerSnapshot, InformerStatus} f
 import type {ObjectReference, TableRow} from '../../client/types.js';
 import {ageMs, formatAge} from '../../client/age.js';
 import {InformerGroupController} from '../../controllers/informer-group-controller.js';
+import {AccessibleNamespacesController} from '../../controllers/accessible-namespaces-controller.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
 import {ResourceListModel} from './list-model.js';
 import {columnId, columnWidth, statusTone, type CellContent, type ExtraColumn, type ListColumn, type ResourceListRow} from './columns.js';
@@ -27,14 +28,6 @@ export type RowActionsRenderer = (row: ResourceListRow) => CellContent;
 
 const OVERSCAN = 8;
 const AGE_TICK_MS = 5000;
-
-interface Fallback {
-  scope: string;
-  state: 'resolving' | 'done';
-  namespaces: string[];
-  /** Why listing across namespaces failed; shown when no namespace is left either. */
-  error?: Error;
-}
 
 /**
  * A live table of any Kubernetes kind — the columns `kubectl get` prints, CRDs included — kept in
@@ -135,7 +128,8 @@ export class KubeResourceList extends KubeElement {
   @state() private viewTop = 0;
   @state() private viewHeight = 600;
   @state() private now = Date.now();
-  @state() private fallback?: Fallback;
+  /** Listing across namespaces was denied for this scope; the list falls back to the accessible namespaces. */
+  @state() private denied?: {scope: string; error?: Error};
 
   @query('[part~="table"]') private scroller?: HTMLElement;
 
@@ -147,6 +141,13 @@ export class KubeResourceList extends KubeElement {
   private selectionDropped = false;
   private ticker?: ReturnType<typeof setInterval>;
   private resizeObserver?: ResizeObserver;
+
+  // Before the informers: its hostUpdate settles the namespaces their target reads.
+  private readonly access = new AccessibleNamespacesController(this, () => {
+    const {client, cluster} = this;
+    if (!client || !cluster || this.denied?.scope !== this.scope) return undefined;
+    return {client, cluster, candidates: this.contextNamespaces ?? [], allowed: this.settings?.allowedNamespaces ?? [], resource: this.ref};
+  });
 
   private readonly informers = new InformerGroupController<TableRow>(
     this,
@@ -216,9 +217,9 @@ export class KubeResourceList extends KubeElement {
     return this.namespace !== undefined ? parseNamespaces(this.namespace) : this.contextNamespaces ?? [];
   }
 
-  /** What the fallback (per-namespace informers for users without cluster-wide rights) applies to. */
+  /** What a denied all-namespaces list applies to; the accessible namespaces themselves stay live. */
   private get scope() {
-    return JSON.stringify([this.cluster, this.ref, this.labelSelector, this.fieldSelector, this.requestedNamespaces, this.settings?.allowedNamespaces]);
+    return JSON.stringify([this.cluster, this.ref, this.requestedNamespaces]);
   }
 
   private target() {
@@ -232,10 +233,10 @@ export class KubeResourceList extends KubeElement {
       ...(this.fieldSelector ? {fieldSelector: this.fieldSelector} : {}),
     };
     let namespaces = this.requestedNamespaces;
-    if (!namespaces.length && this.fallback?.state === 'done') {
-      // No namespace to fall back to: nothing to watch; the status says what to do.
-      if (!this.fallback.namespaces.length) return undefined;
-      namespaces = this.fallback.namespaces;
+    if (!namespaces.length && this.denied) {
+      // Until accessible namespaces are known (or when there are none) nothing is watched; the status says why.
+      namespaces = this.access.namespaces;
+      if (!namespaces.length) return undefined;
     }
     if (!namespaces.length) return {client, queries: [base]};
     return {client, queries: namespaces.map((namespace) => ({...base, namespace}))};
@@ -260,35 +261,16 @@ export class KubeResourceList extends KubeElement {
     if (this.selection.delete(key)) this.selectionDropped = true;
   }
 
-  /** A fallback for `namespace="all"` when listing across namespaces is forbidden. */
+  /** Listing across namespaces was denied: fall back to the namespaces the user may use. */
   private maybeFallBack(source: number, snapshot: InformerSnapshot<TableRow>) {
-    if (snapshot.status !== 'forbidden' || this.requestedNamespaces.length || this.fallback || snapshot.type?.namespaced === false) return;
-    if (this.informers.queries[source]?.namespace) return;
-    const {client, cluster, ref} = this;
-    if (!client || !cluster) return;
-    const scope = this.scope;
-    const fallback: Fallback = {scope, state: 'resolving', namespaces: [], error: snapshot.error};
-    this.fallback = fallback;
-    const allowed = this.settings?.allowedNamespaces ?? [];
-    void client
-      .accessibleNamespaces(cluster, [...allowed, ...(this.contextNamespaces ?? [])])
-      .then(({namespaces, source: how}) => (how === 'list' && allowed.length ? namespaces.filter((ns) => allowed.includes(ns)) : namespaces))
-      .catch(() => [...allowed])
-      // A namespace the user may use may still deny this kind (view without secrets): keep those that allow listing it.
-      .then(async (namespaces) => {
-        const listable = await Promise.all(namespaces.map((namespace) => client.can(cluster, 'list', ref, {namespace}).catch(() => true)));
-        return namespaces.filter((_, index) => listable[index]);
-      })
-      .then((namespaces) => {
-        if (this.fallback !== fallback) return;
-        this.fallback = {...fallback, state: 'done', namespaces};
-      });
+    if (snapshot.status !== 'forbidden' || this.requestedNamespaces.length || this.denied || snapshot.type?.namespaced === false) return;
+    if (!this.informers.queries[source]?.namespace) this.denied = {scope: this.scope, error: snapshot.error};
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (this.fallback && this.fallback.scope !== this.scope) this.fallback = undefined;
+    if (this.denied && this.denied.scope !== this.scope) this.denied = undefined;
     if (changed.has('sort') || changed.has('filter') || changed.has('columns') || changed.has('extraColumns')) this.model.invalidate();
     this.model.refresh();
     const status = this.status;
@@ -317,8 +299,11 @@ export class KubeResourceList extends KubeElement {
   private get status(): {state: InformerStatus | 'no-client' | 'idle'; error?: Error; source?: number} {
     if (!this.client) return {state: 'no-client'};
     if (!this.cluster || !this.kind) return {state: 'idle'};
-    if (this.fallback?.state === 'resolving') return {state: 'loading'};
-    if (this.fallback?.state === 'done' && !this.fallback.namespaces.length) return {state: 'forbidden', error: this.fallback.error};
+    if (this.denied && !this.access.namespaces.length) {
+      const {status, error} = this.access;
+      if (status === 'error') return {state: 'error', error};
+      return status === 'ready' ? {state: 'forbidden', error: this.denied.error} : {state: 'loading'};
+    }
     const snapshots = this.informers.snapshots;
     const failed = snapshots.findIndex((snapshot) => snapshot?.status === 'forbidden' || snapshot?.status === 'error');
     if (failed >= 0) return {state: snapshots[failed]!.status, error: snapshots[failed]!.error, source: failed};
