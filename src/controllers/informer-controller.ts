@@ -1,7 +1,8 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
 import type {InformerChanges, InformerQuery, InformerSnapshot} from '../client/informer-types.js';
 import type {KubeObject, TableRow} from '../client/types.js';
+import {InformerGroupController} from './informer-group-controller.js';
 
 /** What an element wants to watch right now, or nothing (no client yet, no kind set). */
 export interface InformerTarget {
@@ -9,72 +10,42 @@ export interface InformerTarget {
   query: InformerQuery;
 }
 
-const clientIds = new WeakMap<KubeClient, number>();
-let nextClientId = 1;
-function clientId(client: KubeClient) {
-  let id = clientIds.get(client);
-  if (id === undefined) clientIds.set(client, (id = nextClientId++));
-  return id;
-}
-
 /**
  * Subscribes its host to one shared list+watch while connected. The target is re-read before
  * every update, so a changed kind, namespace, selector or client moves the subscription; the
  * client's informer cache shares the underlying watch with every other subscriber on the page.
+ * A group of one query: `InformerGroupController` does the subscribing.
  */
-export class InformerController<T = KubeObject | TableRow> implements ReactiveController {
-  /** The latest notification; undefined until the first one. */
-  snapshot?: InformerSnapshot<T>;
-  /** What changed in the latest notification; undefined when everything should be re-read. */
-  changes?: InformerChanges;
-
-  private unsubscribe?: () => void;
-  private key?: string;
-  private connected = false;
+export class InformerController<T = KubeObject | TableRow> {
+  private readonly group: InformerGroupController<T>;
+  private latest?: {snapshot: InformerSnapshot<T>; changes?: InformerChanges};
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly target: () => InformerTarget | undefined,
-    private readonly onNotify?: (snapshot: InformerSnapshot<T>, changes?: InformerChanges) => void
+    host: ReactiveControllerHost,
+    target: () => InformerTarget | undefined,
+    onNotify?: (snapshot: InformerSnapshot<T>, changes?: InformerChanges) => void
   ) {
-    host.addController(this);
+    this.group = new InformerGroupController<T>(
+      host,
+      () => {
+        const next = target();
+        return next && {client: next.client, queries: [next.query]};
+      },
+      (_source, snapshot, changes) => {
+        this.latest = {snapshot, changes};
+        onNotify?.(snapshot, changes);
+      },
+      () => (this.latest = undefined)
+    );
   }
 
-  hostConnected() {
-    this.connected = true;
-    this.sync();
+  /** The latest notification; undefined until the first one. */
+  get snapshot(): InformerSnapshot<T> | undefined {
+    return this.group.snapshots[0];
   }
 
-  hostUpdate() {
-    this.sync();
-  }
-
-  hostDisconnected() {
-    this.connected = false;
-    this.release();
-  }
-
-  private sync() {
-    if (!this.connected) return;
-    const next = this.target();
-    const key = next ? `${clientId(next.client)}:${JSON.stringify(next.query)}` : undefined;
-    if (key === this.key) return;
-    this.release();
-    this.key = key;
-    if (!next) return;
-    this.unsubscribe = next.client.subscribe<T>(next.query, (snapshot, changes) => {
-      this.snapshot = snapshot;
-      this.changes = changes;
-      this.onNotify?.(snapshot, changes);
-      this.host.requestUpdate();
-    });
-  }
-
-  private release() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.key = undefined;
-    this.snapshot = undefined;
-    this.changes = undefined;
+  /** What changed in the latest notification; undefined when everything should be re-read. */
+  get changes(): InformerChanges | undefined {
+    return this.latest && this.latest.snapshot === this.snapshot ? this.latest.changes : undefined;
   }
 }

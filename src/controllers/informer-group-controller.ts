@@ -9,6 +9,7 @@ export interface InformerGroupTarget {
   queries: readonly InformerQuery[];
 }
 
+/** A stable number per client, so a subscription's key tells clients apart. */
 const clientIds = new WeakMap<KubeClient, number>();
 let nextClientId = 1;
 function clientId(client: KubeClient) {
@@ -20,7 +21,8 @@ function clientId(client: KubeClient) {
 /**
  * Subscribes its host to one shared informer per query while connected, and reads their live
  * stores as one without copying: keys are `namespace/name`, so a key finds its store by namespace.
- * Like `InformerController`, the target is re-read before every update.
+ * The target is re-read before every update, so a changed query or client moves the subscriptions.
+ * `InformerController` is this with one query.
  */
 export class InformerGroupController<T = KubeObject | TableRow> implements ReactiveController {
   /** The latest snapshot of each query, in query order; undefined until its first notification. */
