@@ -41,7 +41,15 @@ export function deployment(ctx: ControllerContext, d: Any): void {
   let newRs = owned.find((r) => r.metadata.labels?.['pod-template-hash'] === hash);
   const old = owned.filter((r) => r !== newRs);
   const src = {component: 'deployment-controller'};
-  const revision = String(Math.max(0, ...owned.map((r) => Number(r.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + (newRs ? 0 : 1));
+  const revisionOf = (r: Any) => Number(r.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  const maxOld = Math.max(0, ...old.map(revisionOf));
+  const revision = String(newRs && revisionOf(newRs) > maxOld ? revisionOf(newRs) : maxOld + 1);
+  if (newRs && revisionOf(newRs) <= maxOld) {
+    // A rollback back to an old template: that ReplicaSet takes the next revision, as kube-controller-manager does.
+    const history = [newRs.metadata.annotations?.['deployment.kubernetes.io/revision-history'], String(revisionOf(newRs))].filter(Boolean).join(',');
+    const annotations = {...(newRs.metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': revision, 'deployment.kubernetes.io/revision-history': history};
+    newRs = ctx.store.put(REPLICASETS, ctx.api.recordUpdate(newRs, {...newRs, metadata: {...newRs.metadata, annotations}}, CONTROLLER_MANAGER)) as Any;
+  }
   if (!newRs) {
     const template = clone(d.spec.template);
     template.metadata = {...(template.metadata ?? {}), labels: {...(template.metadata?.labels ?? {}), 'pod-template-hash': hash}};
