@@ -260,6 +260,7 @@ export class KubeClient {
       resourcePath({group: '', version: 'v1', resource: 'pods', namespace: options.namespace, name: options.pod, subresource: 'log'}),
       {accept: '*/*', query: podLogQuery(options), signal: options.signal}
     );
+    options.onOpen?.();
     if (!response.body) return;
     yield* readLogLines(response.body, options.signal);
   }

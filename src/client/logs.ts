@@ -15,6 +15,8 @@ export interface PodLogOptions {
   limitBytes?: number;
   insecureSkipTLSVerifyBackend?: boolean;
   signal?: AbortSignal;
+  /** Called once the server has answered and lines may start to arrive (a quiet follow sends none for a while). */
+  onOpen?: () => void;
 }
 
 export function podLogQuery(options: PodLogOptions) {

@@ -159,15 +159,20 @@ export function podLogs(
   }
   let next = first;
   let unsubscribe = () => {};
+  // Once the reader cancels, the stream is closed already; a later abort must not close it again.
+  let done = false;
+  let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      let done = false;
       const finish = () => {
         if (done) return;
+        stop();
+        controller.close();
+      };
+      stop = () => {
         done = true;
         unsubscribe();
         hooks.signal?.removeEventListener('abort', finish);
-        controller.close();
       };
       const pump = () => {
         const current = hooks.current() as Any;
@@ -188,7 +193,7 @@ export function podLogs(
       pump();
     },
     cancel() {
-      unsubscribe();
+      stop();
     },
   });
   return new Response(stream, {status: 200, headers});

@@ -1,0 +1,197 @@
+import {Backoff, sleep} from './backoff.js';
+import {KubeApiError, isAbortError} from './errors.js';
+import type {KubeClient} from './kube-client.js';
+import {splitTimestamp} from './logs.js';
+import type {KubeObject} from './types.js';
+
+/** Where a followed container stream stands. */
+export type LogStreamStatus = 'connecting' | 'streaming' | 'reconnecting' | 'waiting' | 'ended' | 'deleted' | 'error';
+
+export interface LogStreamOptions {
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  follow?: boolean;
+  previous?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  sinceTime?: string;
+  onLine(text: string, time: number): void;
+  onStatus?(status: LogStreamStatus, error?: Error): void;
+  /** Reconnect delays; the defaults start at 500 ms and cap at 10 s. */
+  backoff?: Backoff;
+}
+
+type LogClient = Pick<KubeClient, 'podLogs' | 'get'>;
+
+const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * A timestamp as a key that sorts as text: UTC seconds plus nine fraction digits, so
+ * `…:00.5Z` and `…:00.500000001Z` compare correctly. Undefined when it isn't RFC 3339.
+ */
+export function timestampKey(stamp: string): string | undefined {
+  const m = STAMP.exec(stamp);
+  if (!m) return undefined;
+  const fraction = (m[2] ?? '').padEnd(9, '0').slice(0, 9);
+  const seconds = m[3] === 'Z' ? m[1]! : new Date(Date.parse(`${m[1]}${m[3]}`)).toISOString().slice(0, 19);
+  return `${seconds}.${fraction}`;
+}
+
+/** Milliseconds since the epoch of an RFC 3339 timestamp with any number of fraction digits. */
+export function timestampMs(stamp: string): number {
+  const m = STAMP.exec(stamp);
+  if (!m) return NaN;
+  return Date.parse(`${m[1]}${m[3]}`) + Number(`0.${m[2] ?? '0'}`) * 1000;
+}
+
+type Pod = KubeObject<{restartPolicy?: string}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
+interface ContainerStatus {
+  name: string;
+  state?: {running?: object; waiting?: {reason?: string}; terminated?: {exitCode?: number}};
+}
+
+const isWaiting = (error: unknown) => error instanceof KubeApiError && error.code === 400 && /is waiting to start|ContainerCreating|PodInitializing/.test(error.message);
+
+/**
+ * One container's log, followed across dropped connections: it always asks for timestamps, and
+ * on reconnect resumes from the last one seen (`sinceTime`), dropping lines it already delivered —
+ * lines stamped at exactly the last time are counted, so equal stamps are neither lost nor repeated.
+ */
+export class LogStream {
+  private readonly abort = new AbortController();
+  private lastKey?: string;
+  private lastStamp?: string;
+  /** Lines delivered whose timestamp equals `lastKey`. */
+  private atLast = 0;
+  /** While resuming: how many lines at `lastKey` the server will repeat. */
+  private resumeSkip = 0;
+  private statusNow?: LogStreamStatus;
+  private readonly backoff: Backoff;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly client: LogClient,
+    private readonly options: LogStreamOptions
+  ) {
+    this.backoff = options.backoff ?? new Backoff({initialMs: 500, maxMs: 10_000});
+    this.done = this.run();
+  }
+
+  get status() {
+    return this.statusNow;
+  }
+
+  close() {
+    this.abort.abort();
+  }
+
+  private setStatus(status: LogStreamStatus, error?: Error) {
+    if (this.statusNow === status && !error) return;
+    this.statusNow = status;
+    this.options.onStatus?.(status, error);
+  }
+
+  private request() {
+    const o = this.options;
+    const base = {namespace: o.namespace, pod: o.pod, container: o.container, previous: o.previous, follow: o.follow, timestamps: true, signal: this.abort.signal};
+    if (this.lastStamp) {
+      // The kubelet honours sinceTime to the second; the exact filtering happens here.
+      return {...base, sinceTime: `${this.lastKey!.slice(0, 19)}Z`};
+    }
+    return {...base, tailLines: o.tailLines, sinceSeconds: o.sinceSeconds, sinceTime: o.sinceTime};
+  }
+
+  /** Delivers a raw line unless a resumed request repeats it. */
+  private deliver(raw: string) {
+    const {timestamp, text} = splitTimestamp(raw);
+    const key = timestamp ? timestampKey(timestamp) : undefined;
+    if (key && this.lastKey) {
+      if (key < this.lastKey) return;
+      if (key === this.lastKey) {
+        if (this.resumeSkip > 0) {
+          this.resumeSkip--;
+          return;
+        }
+        this.atLast++;
+      } else {
+        this.lastKey = key;
+        this.atLast = 1;
+        this.resumeSkip = 0;
+      }
+    } else if (key) {
+      this.lastKey = key;
+      this.atLast = 1;
+    }
+    if (timestamp) this.lastStamp = timestamp;
+    this.options.onLine(text, timestamp ? timestampMs(timestamp) : NaN);
+  }
+
+  private async run() {
+    const o = this.options;
+    const signal = this.abort.signal;
+    this.setStatus('connecting');
+    for (;;) {
+      this.resumeSkip = this.atLast;
+      try {
+        const onOpen = () => {
+          this.setStatus('streaming');
+          this.backoff.reset();
+        };
+        for await (const raw of this.client.podLogs(o.cluster, {...this.request(), onOpen})) this.deliver(raw);
+        if (signal.aborted) return;
+        if (!o.follow || o.previous) return this.setStatus('ended');
+        const next = await this.afterEnd();
+        if (next !== 'reconnect') return this.setStatus(next);
+        await sleep(this.backoff.next(), signal);
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) return;
+        const err = error as Error;
+        if (err instanceof KubeApiError && err.code === 404) return this.setStatus((await this.podExists()) ? 'error' : 'deleted', err);
+        if (isWaiting(err)) {
+          this.setStatus('waiting', err);
+          if (!o.follow) return;
+        } else if (err instanceof KubeApiError && err.code >= 400 && err.code < 500 && err.code !== 429) {
+          return this.setStatus('error', err);
+        } else {
+          this.setStatus('reconnecting', err);
+        }
+        const retryAfter = err instanceof KubeApiError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
+        try {
+          await sleep(this.backoff.next(retryAfter), signal);
+        } catch {
+          return;
+        }
+      }
+    }
+  }
+
+  private async podExists() {
+    try {
+      await this.client.get(this.options.cluster, 'pods', {namespace: this.options.namespace, name: this.options.pod}, {signal: this.abort.signal});
+      return true;
+    } catch (error) {
+      return !(error instanceof KubeApiError && error.code === 404);
+    }
+  }
+
+  /** A followed stream ended: the container stopped or restarted, the pod went away, or the connection dropped. */
+  private async afterEnd(): Promise<'reconnect' | 'ended' | 'deleted'> {
+    let pod: Pod;
+    try {
+      pod = await this.client.get<Pod>(this.options.cluster, 'pods', {namespace: this.options.namespace, name: this.options.pod}, {signal: this.abort.signal});
+    } catch (error) {
+      if (error instanceof KubeApiError && error.code === 404) return 'deleted';
+      return 'reconnect';
+    }
+    const s = pod.status ?? {};
+    const init = (s.initContainerStatuses ?? []).find((c) => c.name === this.options.container);
+    const status = init ?? [...(s.containerStatuses ?? []), ...(s.ephemeralContainerStatuses ?? [])].find((c) => c.name === this.options.container);
+    if (s.phase === 'Succeeded' || s.phase === 'Failed') return 'ended';
+    if (status?.state?.terminated && (init ? status.state.terminated.exitCode === 0 : pod.spec?.restartPolicy === 'Never')) return 'ended';
+    if (status?.state?.waiting) this.setStatus('waiting');
+    else this.setStatus('reconnecting');
+    return 'reconnect';
+  }
+}

@@ -1,0 +1,209 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {KubeClient} from '../client/kube-client.js';
+import {FrameBatcher} from '../client/frame-batcher.js';
+import {LogBuffer} from '../client/log-buffer.js';
+import {compileSearch, searchLines, trimDropped, type LogMatcher, type LogSearchOptions} from '../client/log-search.js';
+import {LogSources, type LogTarget} from '../client/log-sources.js';
+
+/** Which lines the view shows and which it finds. */
+export interface LogViewQuery extends LogSearchOptions {
+  query: string;
+  /** Show only matching lines instead of finding them among all lines. */
+  filter: boolean;
+  /** Lowest severity rank shown: 0 all, 3 warnings and errors, 4 errors only. */
+  minSeverity: number;
+}
+
+const EMPTY_QUERY: LogViewQuery = {query: '', filter: false, minSeverity: 0};
+
+/**
+ * Owns a log viewer's sources and its bounded buffer: appends every arriving line at once,
+ * keeps the filtered and matching line lists up to date incrementally, and re-renders the host
+ * at most once per animation frame however fast lines arrive.
+ */
+export class PodLogsController implements ReactiveController {
+  buffer: LogBuffer;
+  sources?: LogSources;
+  /** Lines shown (`seq`s) when a filter is on; undefined means every buffered line. */
+  private shown?: number[];
+  /** Lines matching the search (`seq`s), in find mode and filter mode alike. */
+  matches: number[] = [];
+  matcher?: LogMatcher;
+  /** When set, the view holds still at this many lines appended; later lines wait. */
+  pausedAt?: number;
+  private view: LogViewQuery = EMPTY_QUERY;
+  private scanned = 0;
+  private key?: string;
+  private client?: KubeClient;
+  private target?: LogTarget;
+  private connected = false;
+  private readonly batcher: FrameBatcher;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly config: () => {client?: KubeClient; target?: LogTarget; maxLines: number},
+    scheduler?: ConstructorParameters<typeof FrameBatcher>[1]
+  ) {
+    this.buffer = new LogBuffer(Math.max(1, config().maxLines));
+    this.batcher = new FrameBatcher(() => this.flush(), scheduler);
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.connected = true;
+    this.sync();
+  }
+
+  hostUpdate() {
+    this.sync();
+  }
+
+  hostDisconnected() {
+    this.connected = false;
+    this.sources?.close();
+    this.sources = undefined;
+    this.key = undefined;
+  }
+
+  /** Reconnects everything, e.g. after the options changed or to retry after an error. */
+  restart() {
+    this.key = undefined;
+    this.sync();
+  }
+
+  private sync() {
+    if (!this.connected) return;
+    const {client, target, maxLines} = this.config();
+    const key = client && target ? JSON.stringify([target, maxLines]) : undefined;
+    if (key === this.key && client === this.client) return;
+    this.key = key;
+    this.client = client;
+    this.target = target;
+    this.sources?.close();
+    this.sources = undefined;
+    this.buffer = new LogBuffer(Math.max(1, maxLines));
+    this.pausedAt = undefined;
+    this.resetView();
+    if (!client || !target) return;
+    this.sources = new LogSources(client, target, {
+      onLine: (source, text, time) => {
+        this.buffer.append(text, source, time);
+        this.batcher.schedule();
+      },
+      onChange: () => this.batcher.schedule(),
+    });
+  }
+
+  /** Changes the search, filter or severity; rescans the buffer once. */
+  setView(view: LogViewQuery) {
+    const same = view.query === this.view.query && !!view.regex === !!this.view.regex && !!view.caseSensitive === !!this.view.caseSensitive && view.filter === this.view.filter && view.minSeverity === this.view.minSeverity;
+    if (same) return;
+    this.view = view;
+    this.resetView();
+  }
+
+  private resetView() {
+    this.matcher = this.view.query ? compileSearch(this.view.query, this.view) : undefined;
+    this.matches = [];
+    this.shown = this.filtering ? [] : undefined;
+    this.scanned = this.buffer.firstSeq;
+    this.scan();
+  }
+
+  private get filtering() {
+    return (this.view.filter && !!this.matcher) || this.view.minSeverity > 0;
+  }
+
+  /** Extends the shown and matching lists with lines appended since the last scan. */
+  private scan() {
+    const buffer = this.buffer;
+    if (this.shown) trimDropped(this.shown, buffer.firstSeq);
+    trimDropped(this.matches, buffer.firstSeq);
+    const from = Math.max(this.scanned, buffer.firstSeq);
+    const min = this.view.minSeverity;
+    const keep = min > 0 ? (seq: number) => buffer.severityRank(seq) >= min : undefined;
+    if (this.shown) searchLines(buffer, this.view.filter ? this.matcher : undefined, this.shown, from, keep);
+    if (this.matcher && !this.matcher.error) {
+      if (this.view.filter && this.shown) this.matches = this.shown;
+      else searchLines(buffer, this.matcher, this.matches, from, keep);
+    }
+    this.scanned = buffer.total;
+  }
+
+  private flush() {
+    this.scan();
+    this.host.requestUpdate();
+  }
+
+  /** The limit the view reads up to: everything, or the line count when paused. */
+  private get end() {
+    return this.pausedAt ?? this.buffer.total;
+  }
+
+  /** How many lines the view shows. */
+  get count(): number {
+    const end = this.end;
+    if (!this.shown) return Math.max(0, end - this.buffer.firstSeq);
+    return lowerBound(this.shown, end);
+  }
+
+  /** The `seq` of the i-th shown line. */
+  seqAt(i: number): number {
+    return this.shown ? this.shown[i]! : this.buffer.firstSeq + i;
+  }
+
+  /** The position in the view of a line, or -1 when it isn't shown. */
+  indexOf(seq: number): number {
+    if (!this.shown) return this.buffer.has(seq) ? seq - this.buffer.firstSeq : -1;
+    const i = lowerBound(this.shown, seq);
+    return this.shown[i] === seq ? i : -1;
+  }
+
+  /** Matches up to the view's end (a paused view doesn't count lines it doesn't show). */
+  get matchCount(): number {
+    return lowerBound(this.matches, this.end);
+  }
+
+  /** Lines that arrived while paused. */
+  get waiting(): number {
+    return this.pausedAt === undefined ? 0 : this.buffer.total - this.pausedAt;
+  }
+
+  pause(on: boolean) {
+    this.pausedAt = on ? this.buffer.total : undefined;
+    this.host.requestUpdate();
+  }
+
+  /** The shown lines as text, one per line, escape sequences removed. */
+  shownText(format: (seq: number) => string): string {
+    const parts: string[] = [];
+    for (let i = 0, n = this.count; i < n; i++) parts.push(format(this.seqAt(i)));
+    return parts.length ? parts.join('\n') + '\n' : '';
+  }
+
+  /** The whole log of every source as the server keeps it (no follow, no tail), as one Blob. */
+  async fullLog(timestamps: boolean, signal?: AbortSignal): Promise<Blob> {
+    const {client, target} = this;
+    if (!client || !target || !this.sources) return new Blob([], {type: 'text/plain'});
+    const parts: string[] = [];
+    const many = this.sources.sources.length > 1;
+    for (const source of this.sources.sources) {
+      const prefix = many ? `[${source.pod}/${source.container}] ` : '';
+      for await (const line of client.podLogs(target.cluster, {namespace: source.namespace, pod: source.pod, container: source.container, previous: target.previous, timestamps, signal})) {
+        parts.push(prefix + line + '\n');
+      }
+    }
+    return new Blob(parts, {type: 'text/plain;charset=utf-8'});
+  }
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

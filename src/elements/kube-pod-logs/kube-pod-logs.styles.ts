@@ -1,0 +1,216 @@
+import {css} from 'lit';
+import {hostStyles} from '../../styles/host.styles.js';
+
+export const podLogsStyles = [
+  hostStyles,
+  css`
+    @layer kube {
+      :host {
+        display: block;
+        --_height: var(--kube-pod-logs-height, 32rem);
+        --_log-bg: var(--kube-pod-logs-background, var(--_bg-raised));
+        --_error-bg: var(--kube-pod-logs-error-background, light-dark(#ffebe9, #3c1618));
+        --_warning-bg: var(--kube-pod-logs-warning-background, light-dark(#fff8c5, #2e2a14));
+        --_match-bg: var(--kube-pod-logs-match-background, light-dark(#fae17d, #6e5a00));
+        --_ansi-0: var(--kube-pod-logs-ansi-0, light-dark(#24292f, #484f58));
+        --_ansi-1: var(--kube-pod-logs-ansi-1, light-dark(#cf222e, #ff7b72));
+        --_ansi-2: var(--kube-pod-logs-ansi-2, light-dark(#116329, #3fb950));
+        --_ansi-3: var(--kube-pod-logs-ansi-3, light-dark(#7d4e00, #d29922));
+        --_ansi-4: var(--kube-pod-logs-ansi-4, light-dark(#0550ae, #58a6ff));
+        --_ansi-5: var(--kube-pod-logs-ansi-5, light-dark(#8250df, #bc8cff));
+        --_ansi-6: var(--kube-pod-logs-ansi-6, light-dark(#1b7c83, #39c5cf));
+        --_ansi-7: var(--kube-pod-logs-ansi-7, light-dark(#6e7781, #b1bac4));
+        --_ansi-8: var(--kube-pod-logs-ansi-8, light-dark(#57606a, #6e7681));
+        --_ansi-9: var(--kube-pod-logs-ansi-9, light-dark(#a40e26, #ffa198));
+        --_ansi-10: var(--kube-pod-logs-ansi-10, light-dark(#1a7f37, #56d364));
+        --_ansi-11: var(--kube-pod-logs-ansi-11, light-dark(#633c01, #e3b341));
+        --_ansi-12: var(--kube-pod-logs-ansi-12, light-dark(#218bff, #79c0ff));
+        --_ansi-13: var(--kube-pod-logs-ansi-13, light-dark(#a475f9, #d2a8ff));
+        --_ansi-14: var(--kube-pod-logs-ansi-14, light-dark(#3192aa, #56d4dd));
+        --_ansi-15: var(--kube-pod-logs-ansi-15, light-dark(#8c959f, #ffffff));
+        background: var(--_bg);
+      }
+      [part~='toolbar'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+        padding-block-end: var(--_space);
+      }
+      [part~='field'] {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+        color: var(--_fg-muted);
+      }
+      select,
+      input,
+      button {
+        font: inherit;
+        color: var(--_fg);
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.2rem 0.5rem;
+      }
+      button {
+        cursor: pointer;
+      }
+      button:disabled {
+        cursor: default;
+        opacity: 0.5;
+      }
+      button[aria-pressed='true'] {
+        background: var(--_accent);
+        color: var(--_accent-fg);
+        border-color: var(--_accent);
+      }
+      [part~='search'] {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25rem;
+      }
+      [part~='search-input'][aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
+      [part~='match-count'] {
+        color: var(--_fg-muted);
+        min-width: 6rem;
+      }
+      [part~='download'] {
+        position: relative;
+      }
+      [part~='download-menu'] {
+        position: absolute;
+        inset-inline-end: 0;
+        z-index: 2;
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        padding: 0.25rem;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        white-space: nowrap;
+      }
+      [part~='status'],
+      [part~='dropped'] {
+        color: var(--_fg-muted);
+        padding-block: 0.25rem;
+      }
+      [part~='log'] {
+        position: relative;
+        overflow: auto;
+        height: var(--_height);
+        background: var(--_log-bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        font-family: var(--_font-mono);
+        font-size: 0.8125rem;
+        contain: strict;
+      }
+      [part~='spacer'] {
+        position: relative;
+        min-width: max-content;
+      }
+      .wrap [part~='spacer'] {
+        min-width: 0;
+      }
+      [part~='lines'] {
+        position: absolute;
+        inset-inline: 0;
+        top: 0;
+        will-change: transform;
+      }
+      [part~='line'] {
+        display: flex;
+        gap: 0.75ch;
+        height: 20px;
+        line-height: 20px;
+        white-space: pre;
+        padding-inline-end: var(--_space);
+      }
+      .wrap [part~='line'] {
+        height: auto;
+        min-height: 20px;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      [part~='line'][data-severity='error'] {
+        background: var(--_error-bg);
+      }
+      [part~='line'][data-severity='warning'] {
+        background: var(--_warning-bg);
+      }
+      [part~='line'][part~='current'] {
+        outline: 1px solid var(--_accent);
+        outline-offset: -1px;
+      }
+      [part~='line-number'] {
+        flex: none;
+        min-width: 7ch;
+        text-align: end;
+        color: var(--_fg-muted);
+        user-select: none;
+        padding-inline-end: 0.5ch;
+        border-inline-end: 1px solid var(--_border);
+      }
+      [part~='timestamp'] {
+        flex: none;
+        color: var(--_fg-muted);
+      }
+      [part~='source'] {
+        flex: none;
+        font-weight: 600;
+      }
+      .source-0 { color: var(--_ansi-4); }
+      .source-1 { color: var(--_ansi-2); }
+      .source-2 { color: var(--_ansi-5); }
+      .source-3 { color: var(--_ansi-3); }
+      .source-4 { color: var(--_ansi-6); }
+      .source-5 { color: var(--_ansi-1); }
+      .source-6 { color: var(--_ansi-12); }
+      .source-7 { color: var(--_ansi-13); }
+      [part~='text'] {
+        flex: 1 1 auto;
+      }
+      .json {
+        white-space: pre;
+      }
+      mark {
+        background: var(--_match-bg);
+        color: inherit;
+      }
+      mark[part~='current-match'] {
+        outline: 2px solid var(--_accent);
+      }
+      [part~='empty'] {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        color: var(--_fg-muted);
+        font-family: var(--_font);
+      }
+      [part~='error'],
+      [part~='forbidden'],
+      [part~='no-client'],
+      [part~='idle'] {
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      [part~='error'],
+      [part~='forbidden'] {
+        border-color: var(--_danger);
+      }
+      .state-title {
+        font-weight: 600;
+        margin: 0 0 0.25rem;
+      }
+      .state-detail {
+        color: var(--_fg-muted);
+      }
+    }
+  `,
+];

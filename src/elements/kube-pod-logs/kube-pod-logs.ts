@@ -1,0 +1,512 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {consume} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {styleMap} from 'lit/directives/style-map.js';
+import {KubeElement} from '../../internal/kube-element.js';
+import {describeError} from '../../internal/describe-error.js';
+import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
+import type {KubeClient} from '../../client/kube-client.js';
+import {KubeApiError} from '../../client/errors.js';
+import {podContainers, type LogTarget} from '../../client/log-sources.js';
+import {PodLogsController} from '../../controllers/pod-logs-controller.js';
+import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
+import {renderToolbar, type ToolbarActions} from './log-toolbar.js';
+import {formatTime, prettyJson, renderText, SOURCE_COLORS, type TimestampMode} from './log-view.js';
+import {overallStatus, statusText, type OverallStatus} from './log-status.js';
+import {podLogsStyles} from './kube-pod-logs.styles.js';
+
+export type {TimestampMode} from './log-view.js';
+
+const LINE_HEIGHT = 20;
+const OVERSCAN = 10;
+/** Browsers cap an element's height near 33.5M px; taller logs scroll proportionally. */
+const MAX_SCROLL_PX = 15_000_000;
+const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
+
+const followConverter = {fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value)};
+const timestampsConverter = {fromAttribute: (value: string | null): TimestampMode => (value === null || /^(off|false|no)$/i.test(value) ? '' : value === 'utc' ? 'utc' : 'local')};
+const tailConverter = {fromAttribute: (value: string | null) => (value === null || value === 'all' || Number(value) < 0 ? 'all' : Number(value))};
+
+/** `5m`, `1h`, `24h`, `90s`, `2d` as seconds; undefined for anything else. */
+function durationSeconds(since: string): number | undefined {
+  const m = /^(\d+)(s|m|h|d)$/.exec(since.trim());
+  return m ? Number(m[1]) * {s: 1, m: 60, h: 3600, d: 86400}[m[2] as 's' | 'm' | 'h' | 'd'] : undefined;
+}
+
+/**
+ * The logs of a pod, of all its containers, or of every pod of a workload or selector merged into
+ * one colour-coded view — followed live across reconnects, virtualized for a million lines within
+ * a fixed memory cap, searchable and filterable, with ANSI colours rendered as styles, never HTML.
+ *
+ * @tagname kube-pod-logs
+ * @summary A live, searchable, virtualized log viewer for pods and workloads.
+ * @csspart toolbar - The options bar.
+ * @csspart field - A labelled select or input in the toolbar.
+ * @csspart toggle - Every on/off button (`aria-pressed`).
+ * @csspart container-select - The container picker (init and ephemeral containers included).
+ * @csspart follow-button - Follow on/off.
+ * @csspart previous-button - Show the previous instance's log (enabled after a restart).
+ * @csspart timestamps-select - Hidden, local time or UTC.
+ * @csspart tail-select - How many lines to start with.
+ * @csspart since-select - Since when.
+ * @csspart since-time - The chosen time when "A chosen time…" is selected.
+ * @csspart wrap-button - Wrap long lines.
+ * @csspart json-button - Pretty-print JSON lines.
+ * @csspart pause-button - Pause and resume; shows how many lines wait.
+ * @csspart severity-select - The severity filter.
+ * @csspart search - The search group.
+ * @csspart search-input - The search text.
+ * @csspart regex-button - Regular-expression search.
+ * @csspart case-button - Case-sensitive search.
+ * @csspart filter-button - Show only matching lines.
+ * @csspart previous-match - Go to the previous match.
+ * @csspart next-match - Go to the next match.
+ * @csspart match-count - "3 of 120".
+ * @csspart download - The download button and menu.
+ * @csspart download-button - Opens the download menu.
+ * @csspart download-menu - The download choices.
+ * @csspart download-shown - Downloads the lines shown.
+ * @csspart download-full - Downloads the full log from the server.
+ * @csspart status - The status line (a polite live region).
+ * @csspart dropped - Says how many old lines were dropped to stay within `max-lines`.
+ * @csspart log - The scrolling log region.
+ * @csspart line - A log line.
+ * @csspart line-number - A line's number.
+ * @csspart timestamp - A line's time.
+ * @csspart source - A line's pod/container prefix in a merged view.
+ * @csspart text - A line's text.
+ * @csspart match - A search match; `current-match` on the current one.
+ * @csspart empty - Shown when there are no lines (yet), or none match.
+ * @csspart error - The server's error, with its HTTP code.
+ * @csspart forbidden - Reading logs was denied.
+ * @csspart no-client - Shown outside a `<kube-provider>`.
+ * @csspart idle - Shown when no pod, workload or selector is set.
+ * @cssproperty --kube-pod-logs-height - Height of the log region (32rem).
+ * @cssproperty --kube-pod-logs-background - Background of the log region.
+ * @cssproperty --kube-pod-logs-error-background - Background of error lines.
+ * @cssproperty --kube-pod-logs-warning-background - Background of warning lines.
+ * @cssproperty --kube-pod-logs-match-background - Background of search matches.
+ * @cssproperty --kube-pod-logs-ansi-0 - ANSI colours 0–15 (`--kube-pod-logs-ansi-1` … `-15` likewise).
+ * @cssstate loading - Connecting, no lines yet.
+ * @cssstate streaming - Lines are arriving.
+ * @cssstate reconnecting - A stream dropped and is reconnecting.
+ * @cssstate waiting - The container has not started yet.
+ * @cssstate ended - Every stream ended.
+ * @cssstate deleted - The pod was deleted.
+ * @cssstate paused - The view is paused; lines keep buffering.
+ * @cssstate error - Reading failed; see the error part.
+ * @cssstate forbidden - Reading logs was denied.
+ * @cssstate no-client - No `<kube-provider>` around the element.
+ */
+@localized()
+export class KubePodLogs extends KubeElement {
+  static override styles = podLogsStyles;
+
+  /** The namespace; the provider's first namespace when unset. */
+  @property() namespace?: string;
+  /** A pod's name. */
+  @property() pod = '';
+  /** A container name, or `*` for all containers; the pod's default container when unset. */
+  @property() container = '';
+  /** A workload kind (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `ReplicaSet`) whose pods are merged. */
+  @property() kind = '';
+  /** The workload's name. */
+  @property() name = '';
+  /** A label selector whose pods are merged (instead of `pod` or `kind`/`name`). */
+  @property({attribute: 'label-selector'}) labelSelector = '';
+  /** Keep streaming new lines; `follow="false"` turns it off. */
+  @property({converter: followConverter}) follow = true;
+  /** Show the previous (restarted) instance's log. */
+  @property({type: Boolean}) previous = false;
+  /** `local` or `utc` to show timestamps; hidden when absent or `off`. A bare attribute means local. */
+  @property({converter: timestampsConverter}) timestamps: TimestampMode = '';
+  /** Lines to start with: a number, or `all`. */
+  @property({attribute: 'tail-lines', converter: tailConverter}) tailLines: number | 'all' = 1000;
+  /** Since when: `5m`, `1h`, `24h` (any `Ns|m|h|d`) or an RFC 3339 time; from the start when empty. */
+  @property() since = '';
+  /** Wrap long lines. */
+  @property({type: Boolean}) wrap = false;
+  /** Pretty-print JSON lines. */
+  @property({type: Boolean, attribute: 'pretty-json'}) prettyJson = false;
+  /** The most lines kept; older lines are dropped (and the view says so). */
+  @property({type: Number, attribute: 'max-lines'}) maxLines = 100_000;
+  /** Show the object of any `kube-open-logs` event fired in this document (or shadow root). */
+  @property({type: Boolean, attribute: 'open-from-events'}) openFromEvents = false;
+
+  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
+  @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
+  @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
+
+  @state() private searchQuery = '';
+  @state() private regex = false;
+  @state() private caseSensitive = false;
+  @state() private filterMode = false;
+  @state() private severity = '';
+  @state() private currentMatch = -1;
+  @state() private customSince = false;
+  @state() private downloadOpen = false;
+  @state() private viewTop = 0;
+  @state() private viewHeight = 600;
+  @state() private rowHeight = LINE_HEIGHT;
+
+  @query('[part~="log"]') private scroller?: HTMLElement;
+
+  /** Whether the view sticks to the newest line (scrolled to the bottom). */
+  private stick = true;
+  private resizeObserver?: ResizeObserver;
+  private listeningOn?: Node;
+  private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
+
+  private readonly logs = new PodLogsController(this, () => ({client: this.client, target: this.target(), maxLines: this.maxLines}));
+
+  /** Lines shown now (after filters). */
+  get lineCount() {
+    return this.logs.count;
+  }
+
+  /** Lines dropped to stay within `max-lines`. */
+  get droppedCount() {
+    return this.logs.buffer.dropped;
+  }
+
+  /** Whether the view is paused (lines keep buffering). */
+  get paused() {
+    return this.logs.pausedAt !== undefined;
+  }
+
+  /** The shown lines as text, as "What is shown" downloads them. */
+  shownText(): string {
+    return this.logs.shownText((seq) => this.plainLine(seq));
+  }
+
+  /** Reconnects every stream (after an error, or to start over). */
+  reload() {
+    this.logs.restart();
+    this.requestUpdate();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.listeningOn?.removeEventListener(KubeOpenLogsEvent.eventName, this.onOpenLogs as EventListener);
+    this.listeningOn = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  private listen() {
+    const root = this.openFromEvents && this.isConnected ? this.getRootNode() : undefined;
+    if (root === this.listeningOn) return;
+    this.listeningOn?.removeEventListener(KubeOpenLogsEvent.eventName, this.onOpenLogs as EventListener);
+    this.listeningOn = root;
+    root?.addEventListener(KubeOpenLogsEvent.eventName, this.onOpenLogs as EventListener);
+  }
+
+  private openReference(event: KubeOpenLogsEvent) {
+    const ref = event.reference;
+    if (ref.cluster && this.cluster && ref.cluster !== this.cluster) return;
+    event.preventDefault();
+    this.namespace = ref.namespace;
+    const isPod = ref.kind === 'Pod';
+    this.pod = isPod ? ref.name : '';
+    this.kind = isPod ? '' : ref.kind;
+    this.name = isPod ? '' : ref.name;
+    this.labelSelector = '';
+    this.container = event.container ?? '';
+    this.previous = false;
+  }
+
+  // ---- what to read -------------------------------------------------------------------------
+
+  private target(): LogTarget | undefined {
+    if (!this.cluster) return undefined;
+    const namespace = this.namespace || this.contextNamespaces?.[0] || 'default';
+    const seconds = this.since ? durationSeconds(this.since) : undefined;
+    const sinceTime = this.since && seconds === undefined && !Number.isNaN(Date.parse(this.since)) ? new Date(Date.parse(this.since)).toISOString().replace(/\.\d+Z$/, 'Z') : undefined;
+    const base = {
+      cluster: this.cluster,
+      namespace,
+      container: this.container || undefined,
+      follow: this.follow,
+      previous: this.previous,
+      tailLines: this.tailLines === 'all' ? undefined : this.tailLines,
+      sinceSeconds: seconds,
+      sinceTime,
+    };
+    if (this.pod) return {...base, pod: this.pod};
+    if (this.kind && this.name) return {...base, kind: this.kind, name: this.name};
+    if (this.labelSelector) return {...base, labelSelector: this.labelSelector};
+    return undefined;
+  }
+
+  private get locale() {
+    return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
+  }
+
+  private format = (n: number) => n.toLocaleString(this.locale);
+
+  private get merged() {
+    return (this.logs.sources?.sources.length ?? 0) > 1 || !this.pod;
+  }
+
+  private plainLine(seq: number): string {
+    const line = this.logs.buffer.line(seq);
+    const source = this.logs.sources?.sources[line.source];
+    const time = this.timestamps ? formatTime(line.time, this.timestamps, this.locale) + ' ' : '';
+    const prefix = this.merged && source ? `[${source.pod}/${source.container}] ` : '';
+    return time + prefix + this.logs.buffer.plain(seq);
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('openFromEvents')) this.listen();
+    if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
+    this.logs.setView({query: this.searchQuery, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMode, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
+    if (this.currentMatch >= this.logs.matchCount) this.currentMatch = this.logs.matchCount - 1;
+    const status = this.status;
+    for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client'] as const) this.toggleState(name, status.state === name);
+    this.toggleState('paused', this.paused);
+  }
+
+  protected override updated() {
+    const scroller = this.scroller;
+    if (scroller && !this.resizeObserver) {
+      this.resizeObserver = new ResizeObserver(() => {
+        if (this.scroller && this.scroller.clientHeight !== this.viewHeight) this.viewHeight = this.scroller.clientHeight;
+      });
+      this.resizeObserver.observe(scroller);
+      this.viewHeight = scroller.clientHeight || this.viewHeight;
+    }
+    if (!scroller) return;
+    if (this.variableHeight) this.measureRows(scroller);
+    if (this.stick && !this.paused && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) {
+      scroller.scrollTop = scroller.scrollHeight;
+      this.viewTop = scroller.scrollTop;
+    }
+  }
+
+  /** With wrap or pretty JSON, rows vary in height: estimate from the rows on screen. */
+  private measureRows(scroller: HTMLElement) {
+    const rows = scroller.querySelectorAll<HTMLElement>('[part~="line"]');
+    if (!rows.length) return;
+    let total = 0;
+    for (const row of rows) total += row.offsetHeight;
+    const average = Math.max(LINE_HEIGHT, Math.round(total / rows.length));
+    if (Math.abs(average - this.rowHeight) > 2) this.rowHeight = average;
+  }
+
+  private get variableHeight() {
+    return this.wrap || this.prettyJson;
+  }
+
+  private get status(): OverallStatus {
+    return overallStatus(!!this.client, this.target() !== undefined, this.logs.sources, this.logs.buffer.total > 0);
+  }
+
+  // ---- user intent --------------------------------------------------------------------------
+
+  private readonly actions: ToolbarActions = {
+    set: (name, value) => {
+      const text = String(value);
+      if (name === 'container') this.container = text;
+      else if (name === 'follow') this.follow = value === true;
+      else if (name === 'previous') this.previous = value === true;
+      else if (name === 'timestamps') this.timestamps = text as TimestampMode;
+      else if (name === 'tail') this.tailLines = text === 'all' ? 'all' : Number(text);
+      else if (name === 'since') {
+        this.customSince = text === 'custom';
+        if (text !== 'custom') this.since = text;
+      } else if (name === 'sinceTime') this.since = text ? new Date(text).toISOString() : '';
+      else if (name === 'wrap') this.wrap = value === true;
+      else if (name === 'json') this.prettyJson = value === true;
+      else if (name === 'paused') this.setPaused(value === true);
+      else if (name === 'severity') this.severity = text;
+      else if (name === 'query') {
+        this.searchQuery = text;
+        this.currentMatch = -1;
+      } else if (name === 'regex') this.regex = value === true;
+      else if (name === 'caseSensitive') this.caseSensitive = value === true;
+      else if (name === 'filter') this.filterMode = value === true;
+    },
+    step: (delta) => this.stepMatch(delta),
+    toggleDownload: () => (this.downloadOpen = !this.downloadOpen),
+    download: (which) => void this.download(which),
+  };
+
+  private setPaused(on: boolean) {
+    this.logs.pause(on);
+    if (!on) this.stick = true;
+  }
+
+  /** Moves to the next or previous matching line and scrolls it into view. */
+  private stepMatch(delta: 1 | -1) {
+    const count = this.logs.matchCount;
+    if (!count) return;
+    this.currentMatch = this.currentMatch < 0 ? (delta > 0 ? 0 : count - 1) : (this.currentMatch + delta + count) % count;
+    const index = this.logs.indexOf(this.logs.matches[this.currentMatch]!);
+    const scroller = this.scroller;
+    if (index < 0 || !scroller) return;
+    this.stick = false;
+    scroller.scrollTop = Math.max(0, this.offsetOf(index) - scroller.clientHeight / 2);
+    this.viewTop = scroller.scrollTop;
+  }
+
+  private async download(which: 'shown' | 'full') {
+    this.downloadOpen = false;
+    const blob = which === 'shown' ? new Blob([this.shownText()], {type: 'text/plain;charset=utf-8'}) : await this.logs.fullLog(!!this.timestamps);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${this.pod || this.name || 'logs'}${this.container && this.container !== '*' ? `-${this.container}` : ''}.log`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+
+  private onScroll = () => {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.viewTop = scroller.scrollTop;
+    this.stick = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= this.rowHeight;
+  };
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  /** Pixels per line; below the row height only when the log is taller than browsers allow. */
+  private get pxPerLine() {
+    const count = this.logs.count;
+    return count * this.rowHeight > MAX_SCROLL_PX ? MAX_SCROLL_PX / count : this.rowHeight;
+  }
+
+  private offsetOf(index: number) {
+    return index * this.pxPerLine;
+  }
+
+  protected override render() {
+    const status = this.status;
+    if (status.state === 'no-client') {
+      return html`<div part="no-client" role="note">${msg('No Kubernetes client — place this element inside <kube-provider>.', {id: 'kube.podLogs.noClient'})}</div>`;
+    }
+    if (status.state === 'idle') {
+      return html`<div part="idle" role="note">${msg('Choose a pod, a workload or a label selector to see logs.', {id: 'kube.podLogs.idle'})}</div>`;
+    }
+    return html`${this.renderToolbar()}
+      <div part="status" role="status" aria-live="polite">${statusText(status, this.logs.sources, this.paused ? this.logs.waiting : undefined, this.format)}</div>
+      ${this.logs.buffer.dropped
+        ? html`<div part="dropped">${msg(str`${this.format(this.logs.buffer.dropped)} older lines were dropped to keep at most ${this.format(this.maxLines)} lines.`, {id: 'kube.podLogs.dropped'})}</div>`
+        : nothing}
+      ${this.renderBody(status)}`;
+  }
+
+  private renderToolbar() {
+    const pod = this.pod ? this.logs.sources?.pods.get(this.pod) : undefined;
+    const containers = podContainers(pod);
+    const current = this.container || (pod ? (pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec?.containers?.[0]?.name ?? '') : '');
+    const statuses = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])];
+    const restarted = statuses.some((c) => (current === '*' || c.name === current || !this.pod) && (c.restartCount ?? 0) > 0);
+    return renderToolbar(
+      {
+        containers,
+        container: current,
+        follow: this.follow,
+        previous: this.previous,
+        previousAvailable: restarted || !this.pod,
+        timestamps: this.timestamps,
+        tail: String(this.tailLines),
+        since: this.since,
+        customSince: this.customSince,
+        wrap: this.wrap,
+        json: this.prettyJson,
+        paused: this.paused,
+        waiting: this.logs.waiting,
+        severity: this.severity,
+        query: this.searchQuery,
+        regex: this.regex,
+        caseSensitive: this.caseSensitive,
+        filter: this.filterMode,
+        matchCount: this.logs.matchCount,
+        currentMatch: this.currentMatch,
+        searchError: this.logs.matcher?.error ? msg(str`Invalid expression: ${this.logs.matcher.error}`, {id: 'kube.podLogs.invalidRegex'}) : undefined,
+        downloadOpen: this.downloadOpen,
+        format: this.format,
+      },
+      this.actions
+    );
+  }
+
+  private renderBody(status: OverallStatus) {
+    if (status.state === 'forbidden') {
+      return html`<div part="forbidden" role="alert">
+        <p class="state-title">${msg('Access denied', {id: 'kube.podLogs.forbiddenTitle'})}</p>
+        <p>${msg("You can't read these logs. Ask a cluster admin for 'get' on pods/log in this namespace.", {id: 'kube.podLogs.forbidden'})}</p>
+        <p class="state-detail">${describeError(status.error, () => '')}</p>
+      </div>`;
+    }
+    if (status.state === 'error' && !this.logs.buffer.total) {
+      const code = status.error instanceof KubeApiError ? status.error.code : undefined;
+      return html`<div part="error" role="alert">
+        <p class="state-title">${msg("Couldn't read the logs", {id: 'kube.podLogs.errorTitle'})}</p>
+        <p>${describeError(status.error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'}))}</p>
+        ${code ? nothing : html`<p class="state-detail">${msg('No response from the server (network error).', {id: 'kube.podLogs.networkError'})}</p>`}
+        <button type="button" part="retry" @click=${() => this.reload()}>${msg('Try again', {id: 'kube.podLogs.retry'})}</button>
+      </div>`;
+    }
+    return this.renderLog();
+  }
+
+  private renderLog() {
+    const logs = this.logs;
+    const count = logs.count;
+    const px = this.pxPerLine;
+    const first = Math.max(0, Math.floor(this.viewTop / px) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((this.viewTop + this.viewHeight) / px) + OVERSCAN);
+    // When scaled, the window sits where the scroll position is rather than at first × row height.
+    const top = px < this.rowHeight ? Math.max(0, this.viewTop - OVERSCAN * this.rowHeight) : first * px;
+    const rows = [];
+    const currentSeq = this.currentMatch >= 0 ? logs.matches[this.currentMatch] : undefined;
+    for (let i = first; i < last; i++) rows.push(this.renderLine(logs.seqAt(i), logs.seqAt(i) === currentSeq));
+    const label = msg(str`Logs of ${this.pod || this.name || this.labelSelector}`, {id: 'kube.podLogs.logLabel'});
+    return html`<div
+      part="log"
+      role="log"
+      aria-live="off"
+      aria-label=${label}
+      tabindex="0"
+      class=${this.variableHeight ? 'wrap' : ''}
+      @scroll=${this.onScroll}
+    >
+      <div part="spacer" style=${styleMap({height: `${Math.min(MAX_SCROLL_PX, count * px + (px < this.rowHeight ? this.viewHeight : 0))}px`})}>
+        <div part="lines" style=${styleMap({transform: `translateY(${top}px)`})}>${rows}</div>
+      </div>
+      ${count ? nothing : html`<div part="empty">${this.emptyText()}</div>`}
+    </div>`;
+  }
+
+  private emptyText() {
+    if (this.logs.buffer.total) return msg('No lines match.', {id: 'kube.podLogs.noMatch'});
+    return msg('No log lines yet.', {id: 'kube.podLogs.empty'});
+  }
+
+  private renderLine(seq: number, current: boolean) {
+    const line = this.logs.buffer.line(seq);
+    const source = this.merged ? this.logs.sources?.sources[line.source] : undefined;
+    const pretty = this.prettyJson ? prettyJson(this.logs.buffer.plain(seq)) : undefined;
+    return html`<div part=${current ? 'line current' : 'line'} data-seq=${seq} data-severity=${line.severity}>
+      <span part="line-number" aria-hidden="true">${seq + 1}</span>${this.timestamps
+        ? html`<span part="timestamp">${formatTime(line.time, this.timestamps, this.locale)}</span>`
+        : nothing}${source
+        ? html`<span part="source" class=${`source-${line.source % SOURCE_COLORS}`}>${source.pod}/${source.container}</span>`
+        : nothing}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(line.text, this.logs.matcher, current)}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kube-pod-logs': KubePodLogs;
+  }
+}

@@ -1,0 +1,65 @@
+import {msg, str} from '@lit/localize';
+import {KubeApiError} from '../../client/errors.js';
+import type {LogSources} from '../../client/log-sources.js';
+
+export interface OverallStatus {
+  state: 'no-client' | 'idle' | 'loading' | 'streaming' | 'reconnecting' | 'waiting' | 'ended' | 'deleted' | 'error' | 'forbidden';
+  error?: Error;
+}
+
+const isForbidden = (error: Error | undefined) => error instanceof KubeApiError && error.code === 403;
+
+/** One state for the whole view, from the pods' watch and every container stream. */
+export function overallStatus(hasClient: boolean, hasTarget: boolean, sources: LogSources | undefined, hasLines: boolean): OverallStatus {
+  if (!hasClient) return {state: 'no-client'};
+  if (!hasTarget) return {state: 'idle'};
+  if (!sources) return {state: 'loading'};
+  if (sources.podsStatus === 'forbidden' || isForbidden(sources.error)) return {state: 'forbidden', error: sources.error};
+  if (sources.podsStatus === 'error') return {state: 'error', error: sources.error};
+  const list = sources.sources;
+  if (!list.length) return {state: sources.podsStatus === 'loading' ? 'loading' : 'ended'};
+  const failed = list.find((s) => s.status === 'error');
+  if (failed && list.every((s) => s.status === 'error' || s.status === 'ended' || s.status === 'deleted')) {
+    return {state: isForbidden(failed.error) ? 'forbidden' : 'error', error: failed.error};
+  }
+  const has = (status: string) => list.some((s) => s.status === status);
+  if (has('reconnecting')) return {state: 'reconnecting', error: list.find((s) => s.status === 'reconnecting')?.error};
+  if (has('streaming')) return {state: 'streaming'};
+  if (has('connecting')) return {state: hasLines ? 'streaming' : 'loading'};
+  if (has('waiting')) return {state: 'waiting', error: list.find((s) => s.status === 'waiting')?.error};
+  if (list.every((s) => s.status === 'deleted')) return {state: 'deleted'};
+  return {state: 'ended'};
+}
+
+/** The status line's words; `waiting` is the number of lines held back while paused. */
+export function statusText(status: OverallStatus, sources: LogSources | undefined, waiting: number | undefined, format: (n: number) => string): string {
+  if (waiting !== undefined) {
+    return waiting ? msg(str`Paused — ${format(waiting)} new lines`, {id: 'kube.podLogs.pausedWaiting'}) : msg('Paused', {id: 'kube.podLogs.paused'});
+  }
+  const list = sources?.sources ?? [];
+  const streams = list.length;
+  switch (status.state) {
+    case 'loading':
+      return msg('Connecting…', {id: 'kube.podLogs.connecting'});
+    case 'streaming': {
+      const live = list.filter((s) => s.status === 'streaming' || s.status === 'connecting').length;
+      if (streams > 1) return msg(str`Streaming ${format(live)} of ${format(streams)} containers`, {id: 'kube.podLogs.streamingMany'});
+      return msg('Streaming', {id: 'kube.podLogs.streaming'});
+    }
+    case 'reconnecting':
+      return msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
+    case 'waiting':
+      return msg('The container has not started yet; waiting for it.', {id: 'kube.podLogs.waiting'});
+    case 'deleted':
+      return msg('The pod was deleted; its log ends here.', {id: 'kube.podLogs.deleted'});
+    case 'ended':
+      if (!streams) return msg('No pods match.', {id: 'kube.podLogs.noPods'});
+      return msg('The log ended.', {id: 'kube.podLogs.ended'});
+    case 'error':
+      return msg('Reading the logs failed.', {id: 'kube.podLogs.failed'});
+    case 'forbidden':
+      return msg('Access denied.', {id: 'kube.podLogs.denied'});
+    default:
+      return '';
+  }
+}

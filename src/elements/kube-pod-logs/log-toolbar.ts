@@ -1,0 +1,184 @@
+import {html, nothing} from 'lit';
+import {msg, str} from '@lit/localize';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import type {TimestampMode} from './log-view.js';
+
+/** What the toolbar shows. */
+export interface ToolbarState {
+  /** Containers to pick from in single-pod mode: init, regular and ephemeral. */
+  containers: Array<{name: string; type: 'init' | 'container' | 'ephemeral'}>;
+  container: string;
+  follow: boolean;
+  previous: boolean;
+  previousAvailable: boolean;
+  timestamps: TimestampMode;
+  tail: string;
+  since: string;
+  customSince: boolean;
+  wrap: boolean;
+  json: boolean;
+  paused: boolean;
+  waiting: number;
+  severity: string;
+  query: string;
+  regex: boolean;
+  caseSensitive: boolean;
+  filter: boolean;
+  matchCount: number;
+  currentMatch: number;
+  searchError?: string;
+  downloadOpen: boolean;
+  format(n: number): string;
+}
+
+/** What the toolbar asks for. */
+export interface ToolbarActions {
+  set(name: string, value: string | boolean): void;
+  step(delta: 1 | -1): void;
+  toggleDownload(): void;
+  download(which: 'shown' | 'full'): void;
+}
+
+const TAILS = ['100', '1000', '5000', 'all'];
+const SINCES = ['', '5m', '1h', '24h'];
+
+function sinceLabel(value: string) {
+  if (value === '5m') return msg('Last 5 minutes', {id: 'kube.podLogs.since5m'});
+  if (value === '1h') return msg('Last hour', {id: 'kube.podLogs.since1h'});
+  if (value === '24h') return msg('Last 24 hours', {id: 'kube.podLogs.since24h'});
+  return msg('From the start', {id: 'kube.podLogs.sinceAll'});
+}
+
+function toggle(part: string, label: string, pressed: boolean, onClick: () => void, disabled = false, title?: string) {
+  return html`<button type="button" part="${part} toggle" aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${disabled} title=${ifDefined(title)} @click=${onClick}>${label}</button>`;
+}
+
+function containerLabel(c: {name: string; type: string}) {
+  if (c.type === 'init') return msg(str`${c.name} (init)`, {id: 'kube.podLogs.initContainer'});
+  if (c.type === 'ephemeral') return msg(str`${c.name} (ephemeral)`, {id: 'kube.podLogs.ephemeralContainer'});
+  return c.name;
+}
+
+/** The options bar: source and stream options, view options, and search. */
+export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
+  const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+  return html`<div part="toolbar" role="toolbar" aria-label=${msg('Log options', {id: 'kube.podLogs.toolbar'})}>
+    ${s.containers.length
+      ? html`<label part="field"
+          >${msg('Container', {id: 'kube.podLogs.container'})}
+          <select part="container-select" @change=${(e: Event) => a.set('container', value(e))}>
+            ${s.containers.map((c) => html`<option value=${c.name} ?selected=${c.name === s.container}>${containerLabel(c)}</option>`)}
+            ${s.containers.filter((c) => c.type === 'container').length > 1
+              ? html`<option value="*" ?selected=${s.container === '*'}>${msg('All containers', {id: 'kube.podLogs.allContainers'})}</option>`
+              : nothing}
+          </select></label
+        >`
+      : nothing}
+    ${toggle('follow-button', msg('Follow', {id: 'kube.podLogs.follow'}), s.follow, () => a.set('follow', !s.follow))}
+    ${toggle(
+      'previous-button',
+      msg('Previous', {id: 'kube.podLogs.previous'}),
+      s.previous,
+      () => a.set('previous', !s.previous),
+      !s.previousAvailable && !s.previous,
+      msg('Logs of the previous, restarted instance', {id: 'kube.podLogs.previousTitle'})
+    )}
+    <label part="field"
+      >${msg('Timestamps', {id: 'kube.podLogs.timestamps'})}
+      <select part="timestamps-select" @change=${(e: Event) => a.set('timestamps', value(e))}>
+        <option value="" ?selected=${!s.timestamps}>${msg('Hidden', {id: 'kube.podLogs.timestampsOff'})}</option>
+        <option value="local" ?selected=${s.timestamps === 'local'}>${msg('Local time', {id: 'kube.podLogs.timestampsLocal'})}</option>
+        <option value="utc" ?selected=${s.timestamps === 'utc'}>${msg('UTC', {id: 'kube.podLogs.timestampsUtc'})}</option>
+      </select></label
+    >
+    <label part="field"
+      >${msg('Lines', {id: 'kube.podLogs.tail'})}
+      <select part="tail-select" @change=${(e: Event) => a.set('tail', value(e))}>
+        ${TAILS.map(
+          (t) => html`<option value=${t} ?selected=${t === s.tail}>${t === 'all' ? msg('All', {id: 'kube.podLogs.tailAll'}) : msg(str`Last ${s.format(Number(t))}`, {id: 'kube.podLogs.tailLast'})}</option>`
+        )}
+        ${TAILS.includes(s.tail) ? nothing : html`<option value=${s.tail} selected>${msg(str`Last ${s.tail}`, {id: 'kube.podLogs.tailLast'})}</option>`}
+      </select></label
+    >
+    <label part="field"
+      >${msg('Since', {id: 'kube.podLogs.since'})}
+      <select part="since-select" @change=${(e: Event) => a.set('since', value(e))}>
+        ${SINCES.map((t) => html`<option value=${t} ?selected=${!s.customSince && t === s.since}>${sinceLabel(t)}</option>`)}
+        <option value="custom" ?selected=${s.customSince}>${msg('A chosen time…', {id: 'kube.podLogs.sinceCustom'})}</option>
+      </select></label
+    >
+    ${s.customSince
+      ? html`<label part="field"
+          >${msg('From', {id: 'kube.podLogs.sinceTime'})}
+          <input part="since-time" type="datetime-local" step="1" .value=${s.since ? toLocalInput(s.since) : ''} @change=${(e: Event) => a.set('sinceTime', value(e))}
+        /></label>`
+      : nothing}
+    ${toggle('wrap-button', msg('Wrap', {id: 'kube.podLogs.wrap'}), s.wrap, () => a.set('wrap', !s.wrap))}
+    ${toggle('json-button', msg('Pretty JSON', {id: 'kube.podLogs.json'}), s.json, () => a.set('json', !s.json))}
+    <button type="button" part="pause-button toggle" aria-pressed=${s.paused ? 'true' : 'false'} @click=${() => a.set('paused', !s.paused)}>
+      ${s.paused
+        ? s.waiting
+          ? msg(str`Resume (${s.format(s.waiting)} new)`, {id: 'kube.podLogs.resumeWaiting'})
+          : msg('Resume', {id: 'kube.podLogs.resume'})
+        : msg('Pause', {id: 'kube.podLogs.pause'})}
+    </button>
+    <label part="field"
+      >${msg('Severity', {id: 'kube.podLogs.severity'})}
+      <select part="severity-select" @change=${(e: Event) => a.set('severity', value(e))}>
+        <option value="" ?selected=${!s.severity}>${msg('All lines', {id: 'kube.podLogs.severityAll'})}</option>
+        <option value="warning" ?selected=${s.severity === 'warning'}>${msg('Warnings and errors', {id: 'kube.podLogs.severityWarning'})}</option>
+        <option value="error" ?selected=${s.severity === 'error'}>${msg('Errors', {id: 'kube.podLogs.severityError'})}</option>
+      </select></label
+    >
+    <div part="search" role="search">
+      <input
+        part="search-input"
+        type="search"
+        aria-label=${msg('Search the log', {id: 'kube.podLogs.search'})}
+        placeholder=${msg('Search', {id: 'kube.podLogs.searchPlaceholder'})}
+        aria-invalid=${s.searchError ? 'true' : 'false'}
+        .value=${s.query}
+        @input=${(e: Event) => a.set('query', value(e))}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            a.step(e.shiftKey ? -1 : 1);
+          }
+        }}
+      />
+      ${toggle('regex-button', '.*', s.regex, () => a.set('regex', !s.regex), false, msg('Regular expression', {id: 'kube.podLogs.regex'}))}
+      ${toggle('case-button', 'Aa', s.caseSensitive, () => a.set('caseSensitive', !s.caseSensitive), false, msg('Match case', {id: 'kube.podLogs.matchCase'}))}
+      ${toggle('filter-button', msg('Only matching', {id: 'kube.podLogs.filter'}), s.filter, () => a.set('filter', !s.filter))}
+      <button type="button" part="previous-match" ?disabled=${!s.matchCount} @click=${() => a.step(-1)}>${msg('Previous match', {id: 'kube.podLogs.previousMatch'})}</button>
+      <button type="button" part="next-match" ?disabled=${!s.matchCount} @click=${() => a.step(1)}>${msg('Next match', {id: 'kube.podLogs.nextMatch'})}</button>
+      <span part="match-count"
+        >${s.searchError
+          ? s.searchError
+          : s.query
+            ? s.currentMatch >= 0
+              ? msg(str`${s.format(s.currentMatch + 1)} of ${s.format(s.matchCount)}`, {id: 'kube.podLogs.matchOf'})
+              : msg(str`${s.format(s.matchCount)} matching lines`, {id: 'kube.podLogs.matches'})
+            : nothing}</span
+      >
+    </div>
+    <div part="download">
+      <button type="button" part="download-button" aria-haspopup="true" aria-expanded=${s.downloadOpen ? 'true' : 'false'} aria-controls="download-menu" @click=${a.toggleDownload}>
+        ${msg('Download', {id: 'kube.podLogs.download'})}
+      </button>
+      ${s.downloadOpen
+        ? html`<div part="download-menu" id="download-menu">
+            <button type="button" part="download-shown" @click=${() => a.download('shown')}>${msg('What is shown', {id: 'kube.podLogs.downloadShown'})}</button>
+            <button type="button" part="download-full" @click=${() => a.download('full')}>${msg('Full log from the server', {id: 'kube.podLogs.downloadFull'})}</button>
+          </div>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** An RFC 3339 time as a `datetime-local` value in the reader's zone. */
+function toLocalInput(since: string) {
+  const ms = Date.parse(since);
+  if (Number.isNaN(ms)) return '';
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 19);
+}
