@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-resource-list.js';
@@ -496,15 +497,64 @@ describe('<kube-resource-list>', () => {
       await until(() => el.shadowRoot!.activeElement !== null, 'still focused');
     });
 
-    it('sorts from a header button with Enter', async () => {
+    it('takes one Tab to enter the grid and one to leave it; sort buttons are not tab stops', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      const tabbable = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="table"] [tabindex="0"], [part~="table"] input:not([tabindex]), [part~="table"] button:not([tabindex])')];
+      expect(tabbable).to.deep.equal([rows(el)[0]]);
+      part(el, 'label-selector')!.focus();
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement).to.equal(rows(el)[0]);
+      await sendKeys({press: 'Tab'});
+      expect(part(el, 'table')!.contains(el.shadowRoot!.activeElement)).to.be.false;
+    });
+
+    it('moves from the first row up to the header row, along it, and sorts with Enter and Space', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
       await ready(el, 2);
-      const header = el.shadowRoot!.querySelectorAll<HTMLElement>('[role="columnheader"]')[0]!;
-      expect(header.querySelector('button')).to.exist;
-      header.querySelector('button')!.click();
-      header.querySelector('button')!.click();
+      const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      rows(el)[0]!.focus();
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => active()?.getAttribute('part') === 'sort-button', 'the header focused');
+      expect(active()!.textContent).to.contain('Name');
+      expect(active()!.tabIndex).to.equal(0);
+      expect(rows(el).every((row) => row.tabIndex === -1), 'the header holds the only tab stop').to.be.true;
+      await sendKeys({press: 'Enter'});
       await el.updateComplete;
+      expect(el.sort).to.equal('Name');
+      await sendKeys({press: ' '});
+      await el.updateComplete;
+      expect(el.sort, 'Space sorts once, descending').to.equal('-Name');
       expect(names(el)).to.deep.equal(['sessions', 'orders-db']);
+      await sendKeys({press: 'ArrowRight'});
+      await until(() => active()?.textContent?.includes('Engine') === true, 'the next header');
+      await sendKeys({press: 'Enter'});
+      await el.updateComplete;
+      expect(el.sort).to.equal('Engine');
+      await sendKeys({press: 'End'});
+      await until(() => active()?.textContent?.includes('Age') === true, 'the last header');
+      await sendKeys({press: 'Home'});
+      await until(() => active()?.textContent?.includes('Name') === true, 'the first header');
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => active() === rows(el)[0], 'back to the first row');
+      expect(rows(el)[0]!.tabIndex).to.equal(0);
+      // Up again returns to the header cell last used.
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => active()?.textContent?.includes('Name') === true, 'the header again');
+    });
+
+    it('toggles every row from the select-all header with Space', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      rows(el)[0]!.focus();
+      await sendKeys({press: 'ArrowUp'});
+      const selectAll = el.shadowRoot!.querySelector<HTMLInputElement>('[role="columnheader"] input')!;
+      await until(() => el.shadowRoot!.activeElement === selectAll, 'select all focused');
+      setTimeout(() => void sendKeys({press: ' '}));
+      const change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references.map((ref) => ref.name).sort()).to.deep.equal(['orders-db', 'sessions']);
+      await el.updateComplete;
+      expect(selectAll.checked).to.be.true;
     });
   });
 

@@ -75,7 +75,8 @@ export const resourceListStyles = [
         padding-block: 0.5rem;
         max-width: 100%;
       }
-      [part~='sort-button']:focus-visible {
+      [part~='sort-button']:focus-visible,
+      [part~='header-cell']:focus-visible {
         outline: 2px solid var(--_focus);
       }
       [part~='body'] {

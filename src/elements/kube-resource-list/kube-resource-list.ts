@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {repeat} from 'lit/directives/repeat.js';
@@ -19,6 +19,7 @@ import {ResourceListModel} from './list-model.js';
 import {columnId, columnWidth, statusTone, type CellContent, type ExtraColumn, type ListColumn, type ResourceListRow} from './columns.js';
 import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
 import {resourceListStyles} from './kube-resource-list.styles.js';
+import {GridFocusController} from './grid-focus.js';
 import {renderError, renderForbidden} from './states.js';
 
 export type {ExtraColumn, ResourceListRow, CellContent} from './columns.js';
@@ -26,7 +27,6 @@ export type {ExtraColumn, ResourceListRow, CellContent} from './columns.js';
 /** Renders a row's actions (buttons, menus); rows are virtualized, so this is a function, not a slot. */
 export type RowActionsRenderer = (row: ResourceListRow) => CellContent;
 
-const OVERSCAN = 8;
 const AGE_TICK_MS = 5000;
 
 /**
@@ -125,22 +125,13 @@ export class KubeResourceList extends KubeElement {
   @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
   @consume({context: settingsContext, subscribe: true}) @state() private settings?: KubeSettings;
 
-  @state() private viewTop = 0;
-  @state() private viewHeight = 600;
   @state() private now = Date.now();
   /** Listing across namespaces was denied for this scope; the list falls back to the accessible namespaces. */
   @state() private denied?: {scope: string; error?: Error};
 
-  @query('[part~="table"]') private scroller?: HTMLElement;
-
   private selection = new Set<string>();
-  private activeKey?: string;
-  private activePosition = 0;
-  private refocus = false;
-  private focusedBeforeChange?: string;
   private selectionDropped = false;
   private ticker?: ReturnType<typeof setInterval>;
-  private resizeObserver?: ResizeObserver;
 
   // Before the informers: its hostUpdate settles the namespaces their target reads.
   private readonly access = new AccessibleNamespacesController(this, () => {
@@ -169,6 +160,17 @@ export class KubeResourceList extends KubeElement {
     }),
     (key, position) => this.onDrop(key, position)
   );
+
+  private readonly grid = new GridFocusController(this, {
+    rows: () => this.model.index,
+    rowHeight: () => this.rowHeight,
+    activate: (key) => this.activate(key),
+    toggle: (key) => {
+      if (this.selectable) this.toggleSelected(key);
+      return !!this.selectable;
+    },
+    pressHeader: (column) => this.pressHeader(column),
+  });
 
   /** References of the selected objects. */
   get selected(): ObjectReference[] {
@@ -203,8 +205,6 @@ export class KubeResourceList extends KubeElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.ticker);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
   }
 
   // ---- what to watch -------------------------------------------------------------------------
@@ -246,7 +246,7 @@ export class KubeResourceList extends KubeElement {
 
   private onNotify(source: number, snapshot: InformerSnapshot<TableRow>, changes?: InformerChanges) {
     this.maybeFallBack(source, snapshot);
-    this.focusedBeforeChange = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.['key'];
+    this.grid.beforeChange();
     this.selectionDropped = false;
     this.model.notify(changes);
     if (this.selectionDropped) this.emit(new KubeSelectionChangeEvent(this.selected));
@@ -254,10 +254,7 @@ export class KubeResourceList extends KubeElement {
 
   /** A deleted row: forget its selection; if it was the active row, keep its place (and focus). */
   private onDrop(key: string, position: number) {
-    if (key === this.activeKey) {
-      this.activePosition = Math.max(0, position);
-      this.refocus ||= this.focusedBeforeChange === key;
-    }
+    this.grid.dropped(key, position);
     if (this.selection.delete(key)) this.selectionDropped = true;
   }
 
@@ -276,23 +273,6 @@ export class KubeResourceList extends KubeElement {
     const status = this.status;
     for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client'] as const) this.toggleState(name, status.state === name);
     this.toggleState('empty', status.state === 'ready' && this.model.index.length === 0);
-  }
-
-  protected override updated() {
-    const scroller = this.scroller;
-    if (scroller && !this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver(() => {
-        if (this.scroller && this.scroller.clientHeight !== this.viewHeight) this.viewHeight = this.scroller.clientHeight;
-      });
-      this.resizeObserver.observe(scroller);
-    } else if (!scroller && this.resizeObserver) {
-      this.resizeObserver.disconnect();
-      this.resizeObserver = undefined;
-    }
-    if (this.refocus) {
-      this.refocus = false;
-      this.rowElement(this.activeKey)?.focus({preventScroll: true});
-    }
   }
 
   /** The list's overall state across its queries. */
@@ -428,13 +408,7 @@ export class KubeResourceList extends KubeElement {
   private renderGrid() {
     const total = this.model.index.length;
     const rowHeight = this.rowHeight;
-    const first = Math.max(0, Math.floor(this.viewTop / rowHeight) - OVERSCAN);
-    const last = Math.min(total, Math.ceil((this.viewTop + this.viewHeight) / rowHeight) + OVERSCAN);
-    const active = this.resolveActive();
-    const positions: number[] = [];
-    if (active < first) positions.push(active);
-    for (let position = first; position < last; position++) positions.push(position);
-    if (active >= last) positions.push(active);
+    const {positions, active} = this.grid.window();
     const multi = this.selectable === 'multi';
     const columns = this.gridColumns;
     const colCount = this.model.displayed.length + (multi ? 1 : 0) + (this.rowActions ? 1 : 0);
@@ -452,16 +426,18 @@ export class KubeResourceList extends KubeElement {
         '--_row-height': `${rowHeight}px`,
         '--_content-height': `calc(${total * rowHeight}px + 2.5rem)`,
       })}
-      @scroll=${this.onScroll}
-      @keydown=${this.onKeyDown}
+      @scroll=${this.grid.onScroll}
+      @keydown=${this.grid.onKeyDown}
       @click=${this.onClick}
-      @focusin=${this.onFocusIn}
+      @focusin=${this.grid.onFocusIn}
     >
       <div role="rowgroup" part="header">
         <div role="row" part="header-row" aria-rowindex="1">
           ${multi ? this.renderSelectAll() : nothing} ${this.model.displayed.map((column, i) => this.renderHeaderCell(column, i + (multi ? 2 : 1)))}
           ${this.rowActions
-            ? html`<div role="columnheader" part="header-cell" aria-colindex=${colCount}><span class="visually-hidden">${msg('Actions', {id: 'kube.resourceList.actions'})}</span></div>`
+            ? html`<div role="columnheader" part="header-cell" aria-colindex=${colCount} tabindex=${this.headerTabIndex(colCount - 1)}>
+                <span class="visually-hidden">${msg('Actions', {id: 'kube.resourceList.actions'})}</span>
+              </div>`
             : nothing}
         </div>
       </div>
@@ -483,6 +459,7 @@ export class KubeResourceList extends KubeElement {
       <input
         part="select"
         type="checkbox"
+        tabindex=${this.headerTabIndex(0)}
         aria-label=${msg('Select all', {id: 'kube.resourceList.selectAll'})}
         .checked=${total > 0 && selected === total}
         .indeterminate=${selected > 0 && selected < total}
@@ -495,9 +472,17 @@ export class KubeResourceList extends KubeElement {
     const sorted = this.model.sortColumn === column;
     const direction = sorted ? (this.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
     const label = column.source === 'namespace' ? msg('Namespace', {id: 'kube.resourceList.namespace'}) : column.name;
-    return html`<div role="columnheader" part="header-cell" aria-colindex=${colIndex} aria-sort=${direction} title=${ifDefined(column.definition?.description || undefined)}>
+    const tabindex = this.headerTabIndex(colIndex - 1);
+    return html`<div
+      role="columnheader"
+      part="header-cell"
+      aria-colindex=${colIndex}
+      aria-sort=${direction}
+      title=${ifDefined(column.definition?.description || undefined)}
+      tabindex=${ifDefined(column.sortable ? undefined : tabindex)}
+    >
       ${column.sortable
-        ? html`<button part="sort-button" type="button" @click=${() => this.sortBy(column)}>
+        ? html`<button part="sort-button" type="button" tabindex=${tabindex} @click=${() => this.sortBy(column)}>
             ${label}<span aria-hidden="true">${sorted ? (direction === 'ascending' ? '▲' : '▼') : ''}</span>
           </button>`
         : label}
@@ -516,7 +501,7 @@ export class KubeResourceList extends KubeElement {
       data-key=${key}
       aria-rowindex=${position + 2}
       aria-selected=${ifDefined(this.selectable ? (selected ? 'true' : 'false') : undefined)}
-      tabindex=${active ? 0 : -1}
+      tabindex=${active && this.grid.header === undefined ? 0 : -1}
       style=${styleMap({transform: `translateY(${position * this.rowHeight}px)`})}
     >
       ${multi
@@ -550,133 +535,21 @@ export class KubeResourceList extends KubeElement {
 
   // ---- interaction -------------------------------------------------------------------------------
 
-  /** The active row's position, following its key through live updates. */
-  private resolveActive(): number {
-    const total = this.model.index.length;
-    if (!total) return 0;
-    const position = this.activeKey !== undefined ? this.model.index.positionOf(this.activeKey) : -1;
-    if (position >= 0) {
-      this.activePosition = position;
-      return position;
-    }
-    this.activePosition = Math.min(this.activePosition, total - 1);
-    this.activeKey = this.model.index.at(this.activePosition);
-    return this.activePosition;
-  }
-
-  private rowElement(key: string | undefined) {
-    if (key === undefined) return undefined;
-    return [...(this.renderRoot as ShadowRoot).querySelectorAll<HTMLElement>('[part~="row"]')].find((row) => row.dataset['key'] === key);
-  }
-
-  private onScroll = () => {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const top = Math.max(0, scroller.scrollTop - this.headerHeight);
-    if (Math.floor(top / this.rowHeight) !== Math.floor(this.viewTop / this.rowHeight) || scroller.clientHeight !== this.viewHeight) {
-      this.viewTop = top;
-      this.viewHeight = scroller.clientHeight;
-    }
-  };
-
-  private get headerHeight() {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="header"]')?.offsetHeight ?? 0;
-  }
-
-  private keyFromEvent(event: Event): {key?: string; inActions: boolean; checkbox: boolean} {
-    let inActions = false;
-    let checkbox = false;
-    for (const node of event.composedPath()) {
-      if (!(node instanceof HTMLElement)) continue;
-      if (node.part.contains('actions')) inActions = true;
-      if (node.part.contains('select')) checkbox = true;
-      if (node.part.contains('row')) return {key: node.dataset['key'], inActions, checkbox};
-      if (node === this.scroller) break;
-    }
-    return {inActions, checkbox};
+  /** The one tab stop of the header row, when it holds it. */
+  private headerTabIndex(column: number) {
+    return this.grid.header === column ? 0 : -1;
   }
 
   private onClick = (event: MouseEvent) => {
-    const {key, inActions, checkbox} = this.keyFromEvent(event);
+    const {key, inActions, checkbox} = this.grid.targetOf(event);
     if (!key || inActions) return;
-    this.activeKey = key;
+    this.grid.clicked(key);
     if (checkbox || (this.selectable === 'multi' && (event.ctrlKey || event.metaKey))) {
       this.toggleSelected(key);
       return;
     }
     this.activate(key);
   };
-
-  private onFocusIn = (event: FocusEvent) => {
-    const {key} = this.keyFromEvent(event);
-    if (key && key !== this.activeKey) {
-      this.activeKey = key;
-      this.requestUpdate();
-    }
-  };
-
-  private onKeyDown = (event: KeyboardEvent) => {
-    const {key, inActions} = this.keyFromEvent(event);
-    if (key === undefined || inActions) return;
-    const position = this.model.index.positionOf(key);
-    const page = Math.max(1, Math.floor((this.viewHeight - this.headerHeight) / this.rowHeight) - 1);
-    const last = this.model.index.length - 1;
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(last, position + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, position - 1);
-        break;
-      case 'PageDown':
-        next = Math.min(last, position + page);
-        break;
-      case 'PageUp':
-        next = Math.max(0, position - page);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        this.activate(key);
-        return;
-      case ' ':
-        if (this.selectable) {
-          event.preventDefault();
-          this.toggleSelected(key);
-        }
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    void this.moveTo(next);
-  };
-
-  /** Makes a row active, scrolls it into view and focuses it. */
-  private async moveTo(position: number) {
-    const key = this.model.index.at(position);
-    if (key === undefined) return;
-    this.activeKey = key;
-    this.activePosition = position;
-    const scroller = this.scroller;
-    if (scroller) {
-      const header = this.headerHeight;
-      const top = position * this.rowHeight;
-      const visible = scroller.clientHeight - header;
-      if (top < scroller.scrollTop) scroller.scrollTop = top;
-      else if (top + this.rowHeight > scroller.scrollTop + visible) scroller.scrollTop = top + this.rowHeight - visible;
-      this.viewTop = Math.max(0, scroller.scrollTop - header);
-    }
-    this.requestUpdate();
-    await this.updateComplete;
-    this.rowElement(key)?.focus({preventScroll: true});
-  }
 
   private activate(key: string) {
     const row = this.model.rowOf(key);
@@ -709,6 +582,18 @@ export class KubeResourceList extends KubeElement {
     this.requestUpdate();
     this.emit(new KubeSelectionChangeEvent(this.selected));
   };
+
+  /** Enter or Space on a column header: select all, or sort. */
+  private pressHeader(index: number) {
+    const multi = this.selectable === 'multi';
+    if (multi && index === 0) {
+      const checkbox = this.renderRoot.querySelector<HTMLInputElement>('[role="columnheader"] input[part~="select"]');
+      checkbox?.click();
+      return;
+    }
+    const column = this.model.displayed[index - (multi ? 1 : 0)];
+    if (column?.sortable) this.sortBy(column);
+  }
 
   private sortBy(column: ListColumn) {
     const ascending = columnId(this.sort.replace(/^[-+]/, '')) === columnId(column.name) && !this.sort.startsWith('-');
