@@ -1,0 +1,420 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
+import '../../src/define/kube-provider.js';
+import '../../src/define/kube-pod-logs.js';
+import type {KubePodLogs} from '../../src/elements/kube-pod-logs/kube-pod-logs.js';
+import {createKubeClient, inMemoryTransport, type FetchHandler, type KubeClient, type KubeObject} from '../../src/client/index.js';
+import {KubeOpenLogsEvent} from '../../src/events/open-logs-event.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {until} from '../support/fake-api.js';
+
+interface Mounted {
+  el: KubePodLogs;
+  sandbox: Sandbox;
+  client: KubeClient;
+  provider: HTMLElement;
+}
+
+/** Serves a log body of our choosing for one pod; everything else goes to the sandbox. */
+type LogOverride = (url: URL) => Response | undefined;
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+/** A sandbox and the name of one of its running single-container pods, for tests that serve their own log body. */
+function withPod(): {sandbox: Sandbox; pod: string} {
+  const sandbox = createSandbox({seed: 1});
+  return {sandbox, pod: podsOf(sandbox, 'team-a', 'web-')[0]!.metadata.name!};
+}
+
+async function mount(view: TemplateResult, options: {token?: string; logs?: LogOverride; sandbox?: Sandbox} = {}): Promise<Mounted> {
+  const sandbox = options.sandbox ?? createSandbox({seed: 1});
+  cleanups.push(() => sandbox.dispose());
+  const inner = sandbox.handlers()['sandbox']!;
+  const handler: FetchHandler = async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/log')) {
+      const response = options.logs?.(url);
+      if (response) return response;
+    }
+    return inner(request);
+  };
+  const client = createKubeClient({transport: inMemoryTransport({clusters: {sandbox: handler}, tokenProvider: () => options.token ?? 'sandbox-admin'}), informers: {graceMs: 50}});
+  cleanups.push(() => client.dispose());
+  const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox">${view}</kube-provider>`);
+  const el = provider.querySelector<KubePodLogs>('kube-pod-logs')!;
+  return {el, sandbox, client, provider};
+}
+
+const part = (el: KubePodLogs, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: KubePodLogs, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const lines = (el: KubePodLogs) => parts(el, 'line');
+const texts = (el: KubePodLogs) => lines(el).map((line) => line.querySelector('[part~="text"]')!.textContent!);
+const numbers = (el: KubePodLogs) => lines(el).map((line) => Number(line.querySelector('[part~="line-number"]')!.textContent));
+const statusText = (el: KubePodLogs) => part(el, 'status')!.textContent!.trim();
+
+function podsOf(sandbox: Sandbox, namespace: string, prefix: string) {
+  const cluster = sandbox.clusters.get('sandbox')!;
+  return cluster.list('v1', 'pods', {namespace}).filter((p) => p.metadata.name!.startsWith(prefix)) as Array<KubeObject<{containers: Array<{name: string}>}, {phase?: string; containerStatuses?: Array<{restartCount: number}>}>>;
+}
+
+/** A log body of `count` lines from `first`, with timestamps one millisecond apart, streamed in chunks. */
+function generatedLog(count: number, text: (i: number) => string, first = 0): Response {
+  const encoder = new TextEncoder();
+  let i = first;
+  const base = Date.UTC(2025, 5, 1, 12, 0, 0);
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i >= first + count) return controller.close();
+      const parts: string[] = [];
+      for (let n = 0; n < 5000 && i < first + count; n++, i++) parts.push(`${new Date(base + i).toISOString()} ${text(i)}\n`);
+      controller.enqueue(encoder.encode(parts.join('')));
+    },
+  });
+  return new Response(stream, {status: 200, headers: {'Content-Type': 'text/plain'}});
+}
+
+function click(el: KubePodLogs, name: string) {
+  part(el, name)!.click();
+}
+
+function select(el: KubePodLogs, name: string, value: string) {
+  const s = part(el, name) as HTMLSelectElement;
+  s.value = value;
+  s.dispatchEvent(new Event('change', {bubbles: true}));
+}
+
+function type(el: KubePodLogs, value: string) {
+  const input = part(el, 'search-input') as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+}
+
+describe('<kube-pod-logs>', () => {
+  describe('rendering', () => {
+    it('follows one container: the tail first, then lines as they arrive', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-a', 'web-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod!.metadata.name!} tail-lines="5"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length === 5, 'the tail');
+      await until(() => el.hasState('streaming'), 'streaming');
+      expect(statusText(el)).to.equal('Streaming');
+      const first = numbers(el);
+      expect(first).to.deep.equal([1, 2, 3, 4, 5]);
+      sandbox.step(10_000);
+      await until(() => lines(el).length > 5, 'new lines');
+      expect(part(el, 'log')!.getAttribute('role')).to.equal('log');
+      expect(part(el, 'log')!.getAttribute('aria-live')).to.equal('off');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows every container of a pod with a source prefix', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-a', 'api-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod!.metadata.name!} container="*" tail-lines="3"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length === 6, 'three lines of each container');
+      const sources = new Set(parts(el, 'source').map((s) => s.textContent));
+      expect([...sources].sort()).to.deep.equal([`${pod!.metadata.name}/api`, `${pod!.metadata.name}/envoy`]);
+    });
+
+    it('merges every pod of a deployment, with colour-coded prefixes, and follows pods that come and go', async () => {
+      const {el, sandbox} = await mount(html`<kube-pod-logs namespace="team-a" kind="Deployment" name="web" tail-lines="2"></kube-pod-logs>`);
+      const pods = podsOf(sandbox, 'team-a', 'web-');
+      await until(() => lines(el).length === pods.length * 2, 'two lines per pod');
+      const prefixes = parts(el, 'source');
+      expect(new Set(prefixes.map((p) => p.textContent)).size).to.equal(pods.length);
+      expect(new Set(prefixes.map((p) => p.className)).size).to.equal(pods.length);
+      expect(getComputedStyle(prefixes[0]!).color).to.not.equal(getComputedStyle(prefixes.at(-1)!).color);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      const web = cluster.get('apps/v1', 'Deployment', 'team-a', 'web')!;
+      cluster.update({...web, spec: {...(web.spec as object), replicas: pods.length + 1}, metadata: {...web.metadata, resourceVersion: undefined}});
+      sandbox.step(20_000);
+      await until(() => new Set(parts(el, 'source').map((p) => p.textContent)).size > pods.length || el.lineCount > pods.length * 2 + 20, 'the new pod');
+      await until(() => new Set(el.shadowRoot!.querySelectorAll('[part~="source"]').values().map((p) => p.textContent)).size === pods.length + 1, 'a prefix for the new pod', 10_000);
+    });
+
+    it('renders a line containing markup as text and runs nothing', async () => {
+      const w = window as unknown as {xss?: number};
+      w.xss = 0;
+      const evil = '<img src=x onerror="window.xss++"><script>window.xss++</script>';
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+        logs: () => generatedLog(2, (i) => (i ? `\u001b[31m${evil}\u001b[0m` : evil)),
+        sandbox,
+      });
+      await until(() => lines(el).length === 2, 'the lines');
+      expect(texts(el)).to.deep.equal([evil, evil]);
+      expect(el.shadowRoot!.querySelector('[part~="log"] img, [part~="log"] script')).to.equal(null);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(w.xss).to.equal(0);
+    });
+
+    it('renders ANSI colours and styles as styled text, stripping other escapes', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+        sandbox,
+        logs: () => generatedLog(1, () => '\u001b[1;31mERROR\u001b[0m plain \u001b[38;5;208morange\u001b[39m \u001b]0;title\u0007\u001b[2Kend'),
+      });
+      await until(() => lines(el).length === 1, 'the line');
+      const spans = [...lines(el)[0]!.querySelectorAll<HTMLElement>('[part~="text"] span')];
+      expect(spans.map((s) => s.textContent).join('')).to.equal('ERROR plain orange end');
+      const error = spans.find((s) => s.textContent === 'ERROR')!;
+      expect(error.style.fontWeight).to.equal('700');
+      expect(error.style.color).to.equal('var(--_ansi-1)');
+      expect(getComputedStyle(error).color).to.not.equal(getComputedStyle(spans.find((s) => s.textContent === ' plain ')!).color);
+      expect(spans.find((s) => s.textContent === 'orange')!.style.color).to.equal('rgb(255, 135, 0)');
+      expect(lines(el)[0]!.dataset['severity']).to.equal('error');
+    });
+  });
+
+  describe('properties', () => {
+    it('shows the previous instance of a restarted container; the button is enabled only then', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [crashing] = podsOf(sandbox, 'team-b', 'recommender-');
+      expect(crashing!.status!.containerStatuses![0]!.restartCount).to.be.above(0);
+      const {el} = await mount(html`<kube-pod-logs namespace="team-b" pod=${crashing!.metadata.name!} tail-lines="all"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length > 0 && !(part(el, 'previous-button') as HTMLButtonElement).disabled, 'the restarted container');
+      click(el, 'previous-button');
+      await until(() => el.previous && el.hasState('ended') && lines(el).length > 0, 'the previous log');
+      expect(part(el, 'previous-button')!.getAttribute('aria-pressed')).to.equal('true');
+      const [web] = podsOf(sandbox, 'team-a', 'web-');
+      el.namespace = 'team-a';
+      el.pod = web!.metadata.name!;
+      el.previous = false;
+      await until(() => lines(el).length > 0 && el.hasState('streaming'), 'a pod that never restarted');
+      expect((part(el, 'previous-button') as HTMLButtonElement).disabled).to.equal(true);
+    });
+
+    it('asks for tail lines and since, and shows timestamps local or UTC', async () => {
+      const queries: string[] = [];
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} tail-lines="100" timestamps="utc"></kube-pod-logs>`, {
+        sandbox,
+        logs: (url) => {
+          queries.push(url.search);
+          return undefined;
+        },
+      });
+      await until(() => lines(el).length > 0, 'lines');
+      expect(queries[0]).to.contain('tailLines=100').and.contain('timestamps=true').and.contain('follow=true');
+      expect(parts(el, 'timestamp')[0]!.textContent).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      select(el, 'timestamps-select', 'local');
+      await el.updateComplete;
+      expect(parts(el, 'timestamp')[0]!.textContent).to.not.contain('T');
+      select(el, 'timestamps-select', '');
+      await el.updateComplete;
+      expect(parts(el, 'timestamp')).to.have.length(0);
+      select(el, 'tail-select', 'all');
+      select(el, 'since-select', '1h');
+      await until(() => queries.length >= 2 && queries.at(-1)!.includes('sinceSeconds=3600'), 'a since request');
+      expect(queries.at(-1)).to.not.contain('tailLines');
+      select(el, 'since-select', 'custom');
+      await el.updateComplete;
+      const input = part(el, 'since-time') as HTMLInputElement;
+      input.value = '2025-06-01T11:00:00';
+      input.dispatchEvent(new Event('change'));
+      await until(() => queries.at(-1)!.includes('sinceTime='), 'a sinceTime request');
+    });
+
+    it('keeps 1,000,000 lines under the cap: the heap stays bounded and scrolling shows the right lines', async function () {
+      this.timeout(60_000);
+      const memory = () => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0;
+      const {sandbox, pod} = withPod();
+      const before = memory();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false" max-lines="50000"></kube-pod-logs>`, {
+        sandbox,
+        logs: () => generatedLog(1_000_000, (i) => `line ${i} ${'x'.repeat(60)}`),
+      });
+      await until(() => el.hasState('ended') && el.lineCount === 50_000, 'a million lines', 50_000);
+      expect(el.droppedCount).to.equal(950_000);
+      expect(part(el, 'dropped')!.textContent).to.contain('950,000');
+      const grown = memory() - before;
+      // 50,000 lines of ~70 characters are ~6 MB; a leak of a million lines would be > 100 MB.
+      if (before) expect(grown, `heap grew ${grown} bytes`).to.be.below(60_000_000);
+      const log = part(el, 'log')!;
+      log.scrollTop = log.scrollHeight;
+      log.dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
+      expect(numbers(el).at(-1)).to.equal(1_000_000);
+      expect(texts(el).at(-1)).to.match(/^line 999999 /);
+      log.scrollTop = 0;
+      log.dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
+      expect(numbers(el)[0]).to.equal(950_001);
+      expect(texts(el)[0]).to.match(/^line 950000 /);
+      expect(lines(el).length).to.be.below(200);
+    });
+
+    it('finds with a count and next/previous, filters to matches, and filters by severity', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+        sandbox,
+        logs: () => generatedLog(1000, (i) => (i % 100 === 0 ? `\u001b[31mERROR\u001b[0m failed request ${i}` : i % 10 === 0 ? `WARN slow Request ${i}` : `INFO request ${i} ok`)),
+      });
+      await until(() => el.lineCount === 1000, 'the lines');
+      type(el, 'failed');
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('10 matching lines');
+      click(el, 'next-match');
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('1 of 10');
+      expect(el.shadowRoot!.querySelector('[part~="line"][part~="current"] mark')!.textContent).to.equal('failed');
+      click(el, 'previous-match');
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('10 of 10');
+      expect(el.shadowRoot!.querySelector('[part~="current"]')!.textContent).to.contain('failed request 900');
+      type(el, 'request \\d+0 ');
+      click(el, 'regex-button');
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('0 matching lines');
+      type(el, 'request \\d*0$');
+      click(el, 'filter-button');
+      await el.updateComplete;
+      expect(el.lineCount, 'warnings and errors end with a multiple of 10').to.equal(100);
+      click(el, 'case-button');
+      await el.updateComplete;
+      expect(el.lineCount, 'case-sensitive: "Request" in warnings does not match').to.equal(10);
+      type(el, '');
+      click(el, 'filter-button');
+      select(el, 'severity-select', 'warning');
+      await el.updateComplete;
+      expect(el.lineCount).to.equal(100);
+      select(el, 'severity-select', 'error');
+      await el.updateComplete;
+      expect(el.lineCount).to.equal(10);
+      expect(texts(el).every((t) => t.startsWith('ERROR'))).to.equal(true);
+      type(el, '(');
+      await el.updateComplete;
+      expect(part(el, 'search-input')!.getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('pauses: lines keep buffering and the view says how many wait', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-a', 'web-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod!.metadata.name!} tail-lines="5"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length === 5 && el.hasState('streaming'), 'the tail');
+      click(el, 'pause-button');
+      await el.updateComplete;
+      expect(el.hasState('paused')).to.equal(true);
+      sandbox.step(20_000);
+      await until(() => /Paused — \d+ new lines/.test(statusText(el)), 'waiting lines');
+      expect(el.lineCount).to.equal(5);
+      expect(part(el, 'pause-button')!.textContent).to.match(/Resume \(\d+ new\)/);
+      click(el, 'pause-button');
+      await until(() => el.lineCount > 5, 'the waiting lines shown');
+      expect(statusText(el)).to.equal('Streaming');
+    });
+
+    it('downloads what is shown and the full log from the server', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} tail-lines="3"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length === 3, 'the tail');
+      expect(el.shownText().trim().split('\n')).to.have.length(3);
+      const links: HTMLAnchorElement[] = [];
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        links.push(this);
+      };
+      try {
+        click(el, 'download-button');
+        await el.updateComplete;
+        click(el, 'download-full');
+        await until(() => links.length === 1, 'a download');
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
+      const full = await (await fetch(links[0]!.href)).text();
+      expect(links[0]!.download).to.equal(`${pod}.log`);
+      expect(full.trim().split('\n').length, 'more than the buffer holds').to.be.above(100);
+    });
+  });
+
+  describe('events', () => {
+    it('shows the object of a kube-open-logs event with open-from-events', async () => {
+      const {el, sandbox} = await mount(html`<kube-pod-logs open-from-events tail-lines="1"></kube-pod-logs>`);
+      expect(part(el, 'idle')).to.exist;
+      const event = new KubeOpenLogsEvent({cluster: 'sandbox', apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'team-a', name: 'web'}, '*');
+      document.body.dispatchEvent(event);
+      expect(event.defaultPrevented).to.equal(true);
+      const pods = podsOf(sandbox, 'team-a', 'web-');
+      await until(() => lines(el).length === pods.length, 'a line per pod');
+      expect(el.kind).to.equal('Deployment');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('Enter and Shift+Enter in the search move between matches; the log region is focusable', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {sandbox, logs: () => generatedLog(50, (i) => `entry ${i}`)});
+      await until(() => el.lineCount === 50, 'lines');
+      type(el, 'entry 1');
+      await el.updateComplete;
+      const input = part(el, 'search-input')!;
+      input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('1 of 11');
+      input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', shiftKey: true, bubbles: true}));
+      await el.updateComplete;
+      expect(part(el, 'match-count')!.textContent!.trim()).to.equal('11 of 11');
+      expect(part(el, 'log')!.tabIndex).to.equal(0);
+      for (const control of el.shadowRoot!.querySelectorAll('[part~="toolbar"] button, [part~="toolbar"] select')) expect(['BUTTON', 'SELECT']).to.include(control.tagName);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('says when the container has not started yet', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-b', 'legacy-importer-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-b" pod=${pod!.metadata.name!}></kube-pod-logs>`, {sandbox});
+      await until(() => el.hasState('waiting'), 'waiting');
+      expect(statusText(el)).to.contain('not started yet');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when the pod was deleted', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-a', 'web-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod!.metadata.name!} tail-lines="2"></kube-pod-logs>`, {sandbox});
+      await until(() => el.hasState('streaming') && lines(el).length === 2, 'streaming');
+      sandbox.clusters.get('sandbox')!.delete('v1', 'pods', 'team-a', pod!.metadata.name!);
+      sandbox.step(60_000);
+      await until(() => el.hasState('deleted'), 'deleted', 10_000);
+      expect(lines(el).length, 'the lines stay').to.be.at.least(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a denied read in words', async () => {
+      const {el} = await mount(html`<kube-pod-logs namespace="kube-system" kind="Deployment" name="coredns"></kube-pod-logs>`, {token: 'sandbox-developer'});
+      await until(() => el.hasState('forbidden'), 'forbidden');
+      expect(part(el, 'forbidden')!.textContent).to.contain('Access denied');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the server error with its code, and retries', async () => {
+      const {sandbox, pod} = withPod();
+      let fail = true;
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+        sandbox,
+        logs: () =>
+          fail
+            ? new Response(JSON.stringify({kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'bad things', reason: 'BadRequest', code: 400}), {status: 400, headers: {'Content-Type': 'application/json'}})
+            : generatedLog(3, (i) => `ok ${i}`),
+      });
+      await until(() => el.hasState('error'), 'error');
+      expect(part(el, 'error')!.textContent).to.contain('bad things (HTTP 400)');
+      await expect(el).to.be.accessible();
+      fail = false;
+      click(el, 'retry');
+      await until(() => lines(el).length === 3, 'the lines after a retry');
+    });
+
+    it('without a provider says so', async () => {
+      const el = await fixture<KubePodLogs>(html`<kube-pod-logs pod="x"></kube-pod-logs>`);
+      expect(part(el, 'no-client')).to.exist;
+      expect(el.hasState('no-client')).to.equal(true);
+    });
+  });
+});
