@@ -133,7 +133,7 @@ describe('<kube-pod-logs>', () => {
       cluster.update({...web, spec: {...(web.spec as object), replicas: pods.length + 1}, metadata: {...web.metadata, resourceVersion: undefined}});
       sandbox.step(20_000);
       await until(() => new Set(parts(el, 'source').map((p) => p.textContent)).size > pods.length || el.lineCount > pods.length * 2 + 20, 'the new pod');
-      await until(() => new Set(el.shadowRoot!.querySelectorAll('[part~="source"]').values().map((p) => p.textContent)).size === pods.length + 1, 'a prefix for the new pod', 10_000);
+      await until(() => new Set(parts(el, 'source').map((p) => p.textContent)).size === pods.length + 1, 'a prefix for the new pod', 10_000);
     });
 
     it('renders a line containing markup as text and runs nothing', async () => {
