@@ -94,7 +94,10 @@ export function parseAnsi(text: string): AnsiSegment[] {
   let last = 0;
   const push = (chunk: string) => {
     const clean = chunk.replace(CONTROL, '');
-    if (clean) segments.push({...style, text: clean});
+    if (!clean) return;
+    const last = segments[segments.length - 1];
+    if (last && sameStyle(last, style)) last.text += clean;
+    else segments.push({...style, text: clean});
   };
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
@@ -104,6 +107,12 @@ export function parseAnsi(text: string): AnsiSegment[] {
   }
   push(text.slice(last));
   return segments;
+}
+
+const STYLE_KEYS = ['fg', 'bg', 'bold', 'dim', 'italic', 'underline', 'inverse', 'strike'] as const;
+
+function sameStyle(a: AnsiStyle, b: AnsiStyle) {
+  return STYLE_KEYS.every((key) => a[key] === b[key]);
 }
 
 const CUBE = [0, 95, 135, 175, 215, 255];

@@ -1,0 +1,106 @@
+import {expect} from '@open-wc/testing';
+import {LogBuffer} from '../../src/client/log-buffer.js';
+import {parseAnsi, stripAnsi, paletteColor} from '../../src/client/ansi.js';
+import {compileSearch, searchLines, trimDropped} from '../../src/client/log-search.js';
+import {detectSeverity} from '../../src/client/log-severity.js';
+
+describe('LogBuffer', () => {
+  it('appends in order and drops the oldest lines past the cap, counting them', () => {
+    const buffer = new LogBuffer(3);
+    for (let i = 0; i < 5; i++) buffer.append(`line ${i}`, i % 2, 1000 + i);
+    expect([buffer.size, buffer.total, buffer.dropped, buffer.firstSeq]).to.deep.equal([3, 5, 2, 2]);
+    expect([2, 3, 4].map((seq) => buffer.text(seq))).to.deep.equal(['line 2', 'line 3', 'line 4']);
+    expect(buffer.has(1)).to.equal(false);
+    expect(buffer.line(3)).to.deep.equal({seq: 3, text: 'line 3', source: 1, time: 1003, severity: 'none'});
+  });
+
+  it('keeps severity per line and the text without escapes for search', () => {
+    const buffer = new LogBuffer(10);
+    const seq = buffer.append('\u001b[31mERROR\u001b[0m disk full');
+    expect(buffer.severity(seq)).to.equal('error');
+    expect(buffer.plain(seq)).to.equal('ERROR disk full');
+    expect(buffer.text(seq)).to.contain('\u001b[31m');
+  });
+
+  it('holds a million appends in a fixed number of slots', () => {
+    const buffer = new LogBuffer(1000);
+    for (let i = 0; i < 1_000_000; i++) buffer.append('x');
+    expect([buffer.size, buffer.dropped]).to.deep.equal([1000, 999_000]);
+  });
+});
+
+describe('ANSI', () => {
+  it('parses colours and styles into plain-text segments', () => {
+    expect(parseAnsi('a\u001b[1;31mb\u001b[22;39mc\u001b[4;38;5;208md\u001b[0m\u001b[48;2;1;2;3me')).to.deep.equal([
+      {text: 'a'},
+      {text: 'b', bold: true, fg: 1},
+      {text: 'c', bold: undefined, dim: undefined, fg: undefined},
+      {text: 'd', bold: undefined, dim: undefined, fg: 208, underline: true},
+      {text: 'e', bg: '#010203'},
+    ]);
+    expect(parseAnsi('\u001b[92mbright\u001b[m')).to.deep.equal([{text: 'bright', fg: 10}]);
+  });
+
+  it('removes every other escape sequence and control character, and never yields markup', () => {
+    const hostile = '\u001b]8;;http://evil\u0007link\u001b]8;;\u0007 \u001b[2J\u001b[H<b>bold</b>\u0000\u0008';
+    expect(stripAnsi(hostile)).to.equal('link <b>bold</b>');
+    expect(parseAnsi(hostile).map((s) => s.text).join('')).to.equal('link <b>bold</b>');
+    expect(parseAnsi('cut \u001b[31')).to.deep.equal([{text: 'cut 31'}]);
+  });
+
+  it('maps the 256-colour palette', () => {
+    expect([paletteColor(16), paletteColor(196), paletteColor(232), paletteColor(255)]).to.deep.equal(['#000000', '#ff0000', '#080808', '#eeeeee']);
+  });
+});
+
+describe('severity', () => {
+  it('reads level fields, klog prefixes and level words', () => {
+    expect(detectSeverity('{"level":"warn","msg":"x"}')).to.equal('warning');
+    expect(detectSeverity('ts=1 level=error msg=boom')).to.equal('error');
+    expect(detectSeverity('E1122 10:00:00.000000 1 main.go:1] failed')).to.equal('error');
+    expect(detectSeverity('W1122 10:00:00.000000 1 main.go:1] hmm')).to.equal('warning');
+    expect(detectSeverity('ERROR request failed')).to.equal('error');
+    expect(detectSeverity('WARN slow')).to.equal('warning');
+    expect(detectSeverity('INFO fine')).to.equal('info');
+    expect(detectSeverity('an error-free line about terrors')).to.equal('none');
+  });
+});
+
+describe('search', () => {
+  const buffer = new LogBuffer(100_000);
+  for (let i = 0; i < 100_000; i++) buffer.append(i % 1000 === 0 ? `\u001b[33mWARN\u001b[0m Slow request ${i}` : `INFO request ${i} done`);
+
+  it('counts plain matches, case-insensitive by default, over 100,000 lines', () => {
+    expect(searchLines(buffer, compileSearch('slow')).length).to.equal(100);
+    expect(searchLines(buffer, compileSearch('slow', {caseSensitive: true})).length).to.equal(0);
+    expect(searchLines(buffer, compileSearch('request 99999 ')).length).to.equal(1);
+  });
+
+  it('treats the query as text unless regex is on, and reports a bad expression', () => {
+    expect(searchLines(buffer, compileSearch('request 1.0 ')).length).to.equal(0);
+    expect(searchLines(buffer, compileSearch('request 1.0 ', {regex: true})).length).to.equal(10);
+    expect(compileSearch('(', {regex: true}).error).to.be.a('string');
+  });
+
+  it('matches the text without escapes, and gives match ranges', () => {
+    expect(searchLines(buffer, compileSearch('WARN Slow')).length).to.equal(100);
+    expect(compileSearch('o', {}).ranges('foo bOo')).to.deep.equal([[1, 2], [2, 3], [5, 6], [6, 7]]);
+    expect(compileSearch('x*', {regex: true}).ranges('ab')).to.deep.equal([]);
+  });
+
+  it('extends results with new lines and trims dropped ones', () => {
+    const small = new LogBuffer(4);
+    const matcher = compileSearch('hit');
+    const found = searchLines(small, matcher);
+    small.append('hit 0');
+    small.append('miss');
+    searchLines(small, matcher, found, 0);
+    small.append('hit 2');
+    small.append('hit 3');
+    small.append('hit 4');
+    searchLines(small, matcher, found, 2);
+    expect(found).to.deep.equal([0, 2, 3, 4]);
+    expect(trimDropped(found, small.firstSeq)).to.equal(1);
+    expect(found).to.deep.equal([2, 3, 4]);
+  });
+});
