@@ -1,0 +1,121 @@
+import {html, nothing} from 'lit';
+import {msg, str} from '@lit/localize';
+import {parseMetadataChanges, referenceOf, type ResolvedTarget} from '../../client/actions/index.js';
+import {labelOf, type KubeActionDefinition} from './actions.js';
+import {objectName, targetsText} from './messages.js';
+
+/** An action the user chose, on the targets it may act on. */
+export interface ActionRequest {
+  definition: KubeActionDefinition;
+  targets: ResolvedTarget[];
+  skipped: ResolvedTarget[];
+}
+
+const SHOWN_TARGETS = 8;
+
+/** The name the user must type, when confirming means typing it (a single namespace or node). */
+export function nameToType(request: ActionRequest): string | undefined {
+  const [first] = request.targets;
+  if (!first || !request.definition.confirmByName?.(first.type)) return undefined;
+  return request.targets.length === 1 ? first.name : String(request.targets.length);
+}
+
+/**
+ * The confirmation and input dialog: a native `<dialog>` opened with `showModal()`, so focus
+ * stays inside it and Escape cancels. Confirming a namespace or node means typing its name.
+ */
+export function renderDialog(request: ActionRequest | undefined, error: string | undefined, on: {onSubmit: (event: Event) => void; onCancel: () => void}) {
+  const definition = request?.definition;
+  const label = definition ? labelOf(definition) : '';
+  const references = request?.targets.map(referenceOf) ?? [];
+  const typed = request && nameToType(request);
+  const what = targetsText(references);
+  return html`
+    <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-message" @cancel=${(event: Event) => (event.preventDefault(), on.onCancel())}>
+      ${request
+        ? html`
+            <form part="dialog-form" method="dialog" novalidate @submit=${on.onSubmit}>
+              <h2 part="dialog-title" id="dialog-title">${label}</h2>
+              <p part="dialog-message" id="dialog-message">
+                ${definition!.destructive
+                  ? msg(str`${label} ${what}? Once sent, this cannot be taken back.`, {id: 'kube.actionBar.confirmQuestion'})
+                  : msg(str`${label} ${what}.`, {id: 'kube.actionBar.inputQuestion'})}
+              </p>
+              ${references.length > 1
+                ? html`<ul part="dialog-targets">
+                    ${references.slice(0, SHOWN_TARGETS).map((reference) => html`<li>${objectName(reference)}</li>`)}
+                    ${references.length > SHOWN_TARGETS ? html`<li>${msg(str`and ${references.length - SHOWN_TARGETS} more`, {id: 'kube.actionBar.andMore'})}</li>` : nothing}
+                  </ul>`
+                : nothing}
+              ${renderInput(definition!)}
+              ${typed
+                ? html`<label part="field-label" for="confirm-name">${msg(str`Type ${typed} to confirm`, {id: 'kube.actionBar.typeName'})}</label>
+                    <input part="field" id="confirm-name" name="confirm-name" autocomplete="off" spellcheck="false" required />`
+                : nothing}
+              <p part="dialog-error" role="alert">${error ?? nothing}</p>
+              <div part="dialog-buttons">
+                <button part="cancel" type="button" @click=${on.onCancel}>${msg('Cancel', {id: 'kube.actionBar.cancel'})}</button>
+                <button part=${definition!.destructive ? 'confirm confirm-destructive' : 'confirm'} type="submit">${label}</button>
+              </div>
+            </form>
+          `
+        : nothing}
+    </dialog>
+  `;
+}
+
+function renderInput(definition: KubeActionDefinition) {
+  switch (definition.input) {
+    case 'replicas':
+      return html`<label part="field-label" for="input">${msg('Replicas', {id: 'kube.actionBar.replicas'})}</label>
+        <input part="field" id="input" name="input" type="number" min="0" step="1" inputmode="numeric" required autofocus />`;
+    case 'labels':
+    case 'annotations':
+      return html`<label part="field-label" for="input">${definition.input === 'labels' ? msg('Labels to change', {id: 'kube.actionBar.labelsField'}) : msg('Annotations to change', {id: 'kube.actionBar.annotationsField'})}</label>
+        <textarea part="field" id="input" name="input" rows="4" spellcheck="false" aria-describedby="input-hint" autofocus></textarea>
+        <p part="hint" id="input-hint">${msg('One key=value per line; key- removes the key.', {id: 'kube.actionBar.metadataHint'})}</p>`;
+    case 'revision':
+      return html`<label part="field-label" for="input">${msg('Revision', {id: 'kube.actionBar.revision'})}</label>
+        <input part="field" id="input" name="input" type="number" min="1" step="1" inputmode="numeric" aria-describedby="input-hint" autofocus />
+        <p part="hint" id="input-hint">${msg('Leave empty for the previous revision.', {id: 'kube.actionBar.revisionHint'})}</p>`;
+    default:
+      return nothing;
+  }
+}
+
+/** Reads and checks what the user entered; an error in words when it can't be used. */
+export function readDialogInput(request: ActionRequest, dialog: HTMLDialogElement): {value: unknown} | {error: string} {
+  const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('#input');
+  const typed = nameToType(request);
+  if (typed !== undefined) {
+    const confirmation = dialog.querySelector<HTMLInputElement>('#confirm-name')?.value.trim();
+    if (confirmation !== typed) return {error: msg(str`Type ${typed} exactly to confirm.`, {id: 'kube.actionBar.typeNameError'})};
+  }
+  const raw = field?.value.trim() ?? '';
+  switch (request.definition.input) {
+    case 'replicas': {
+      const replicas = Number(raw);
+      if (raw === '' || !Number.isInteger(replicas) || replicas < 0) return {error: msg('Enter a whole number of replicas, 0 or more.', {id: 'kube.actionBar.replicasError'})};
+      return {value: replicas};
+    }
+    case 'labels':
+    case 'annotations': {
+      try {
+        const changes = parseMetadataChanges(raw);
+        if (!Object.keys(changes).length) return {error: msg('Enter at least one key=value or key- line.', {id: 'kube.actionBar.metadataEmpty'})};
+        return {value: changes};
+      } catch (error) {
+        const line = (error as Error).message;
+        return {error: msg(str`This line is not key=value or key-: ${line}`, {id: 'kube.actionBar.metadataError'})};
+      }
+    }
+    case 'revision': {
+      if (raw === '') return {value: 0};
+      const revision = Number(raw);
+      if (!Number.isInteger(revision) || revision < 1) return {error: msg('Enter a revision number, or leave it empty.', {id: 'kube.actionBar.revisionError'})};
+      return {value: revision};
+    }
+    default:
+      return {value: undefined};
+  }
+}

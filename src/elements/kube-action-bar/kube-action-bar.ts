@@ -1,0 +1,455 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {consume} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {KubeElement} from '../../internal/kube-element.js';
+import {hostStyles} from '../../styles/host.styles.js';
+import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
+import type {KubeClient} from '../../client/kube-client.js';
+import type {ObjectReference} from '../../client/types.js';
+import {referenceOf, targetOf, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
+import {ActionPermissionsController, type ActionPermission} from '../../controllers/action-permissions-controller.js';
+import {builtinActions, definitionApplies, definitionPermissions, labelOf, type KubeActionDefinition} from './actions.js';
+import {KubeActionEvent, type KubeActionFailure} from './events.js';
+import {renderDialog, readDialogInput, type ActionRequest} from './dialog.js';
+import * as text from './messages.js';
+import {actionBarStyles} from './kube-action-bar.styles.js';
+
+interface Outcome {
+  tone: 'success' | 'error' | 'info';
+  text: string;
+  lines: string[];
+}
+
+interface Countdown {
+  request: ActionRequest;
+  input: unknown;
+  remaining: number;
+  timer: ReturnType<typeof setInterval>;
+  fire: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Offers exactly the actions the user may take on one object (`kind`, `name`, `namespace`) or on
+ * the selection of a `<kube-resource-list>` (`for`), each gated by SelfSubjectAccessReview for its
+ * exact verb, resource, subresource, namespace and name. Denied actions stay focusable and say why;
+ * destructive ones confirm first and wait out an undo window before any request is sent.
+ * A toolbar: arrow keys, Home and End move between actions.
+ *
+ * @tagname kube-action-bar
+ * @summary Permission-aware actions (delete, scale, restart, rollback, cordon, drain, …) for one object or a selection.
+ * @csspart base - The wrapper around toolbar, undo toast and results.
+ * @csspart toolbar - The row of actions (role=toolbar).
+ * @csspart item - One action and its reason.
+ * @csspart action - An action button; `action-denied`, `action-partial` and `action-destructive` are added.
+ * @csspart icon - The glyph of an action.
+ * @csspart label - The text of an action.
+ * @csspart count - "(3 of 5)" on a partly permitted action.
+ * @csspart reason - Why an action is denied or partly permitted; shown on hover and focus.
+ * @csspart message - No client, no target, or discovery errors.
+ * @csspart undo - The undo toast (a live region).
+ * @csspart undo-button - The Undo button.
+ * @csspart result - The result of the last action (a live region).
+ * @csspart result-list - The objects an action failed on, and why.
+ * @csspart dialog - The confirmation and input dialog.
+ * @csspart dialog-title - The dialog's heading.
+ * @csspart dialog-message - The dialog's question.
+ * @csspart dialog-targets - The objects the action will change.
+ * @csspart field - An input of the dialog.
+ * @csspart dialog-error - Why the dialog's input can't be used.
+ * @csspart cancel - The dialog's Cancel button.
+ * @csspart confirm - The dialog's confirm button.
+ * @cssproperty --kube-action-bar-gap - Space between actions.
+ * @cssproperty --kube-action-bar-button-background - Background of action buttons.
+ * @cssproperty --kube-action-bar-button-border-color - Border of action buttons.
+ * @cssproperty --kube-action-bar-danger-color - Colour of destructive actions and errors.
+ * @cssproperty --kube-action-bar-dialog-width - Width of the dialog.
+ * @cssstate loading - Permissions are being checked.
+ * @cssstate ready - Every offered action has been checked.
+ * @cssstate busy - An action is running.
+ * @cssstate pending-undo - An action waits out its undo window.
+ * @cssstate empty - Nothing to act on (no object, or an empty selection).
+ * @cssstate error - The targets could not be resolved or checked.
+ * @cssstate no-client - No `<kube-provider>` around the bar.
+ * @fires kube-action - `phase` `before` (cancelable), then `success` or `error`; `targets`, `results`, `failures`.
+ * @fires kube-open-logs - The user chose Logs; a host or `<kube-pod-logs open-from-events>` shows them.
+ * @fires kube-edit-yaml - The user chose Edit YAML.
+ */
+@localized()
+export class KubeActionBar extends KubeElement {
+  static override styles = [hostStyles, actionBarStyles];
+
+  /** The object's kind or resource: `Deployment`, `deployments`, `deployments.apps`, `db`. */
+  @property() kind?: string;
+  /** Narrows `kind` to one API group and version, e.g. `apps/v1`. */
+  @property({attribute: 'api-version'}) apiVersion?: string;
+  @property() name?: string;
+  @property() namespace?: string;
+  /** The cluster; the provider's when unset. */
+  @property() cluster?: string;
+  /** The id of a `<kube-resource-list>` in the same document or shadow root whose selection to act on. */
+  @property({attribute: 'for'}) htmlFor?: string;
+  /** Objects to act on, overriding `kind`/`name` and `for`. */
+  @property({attribute: false}) targets?: readonly ObjectReference[];
+  /** Host actions, gated and reported like the built-in ones. */
+  @property({attribute: false}) actions: readonly KubeActionDefinition[] = [];
+  /** Built-in action ids to leave out. */
+  @property({attribute: false}) exclude: readonly string[] = [];
+  /** What denied actions do: stay visible and disabled with the reason, or disappear. */
+  @property({reflect: true}) denied: 'disable' | 'hide' = 'disable';
+  /** Milliseconds a destructive action waits, with an Undo button, before anything is sent; 0 turns it off. */
+  @property({type: Number, attribute: 'undo-ms'}) undoMs = 5000;
+  /** The toolbar's accessible name; "Actions" (localized) when unset. */
+  @property() label?: string;
+
+  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
+  @consume({context: clusterContext, subscribe: true}) @state() private contextCluster?: string;
+  @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
+
+  @state() private selection: readonly ObjectReference[] = [];
+  @state() private request?: ActionRequest;
+  @state() private dialogError?: string;
+  @state() private countdown?: Countdown;
+  @state() private busy?: string;
+  @state() private outcome?: Outcome;
+  @state() private active = 0;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly builtins = builtinActions();
+  private readonly registered: KubeActionDefinition[] = [];
+  private list?: Element & {selected?: ObjectReference[]};
+  private abort?: AbortController;
+  private readonly permissions = new ActionPermissionsController(this, () =>
+    this.client
+      ? {
+          client: this.client,
+          targets: this.resolvedTargets,
+          actions: this.candidates.map((definition) => ({
+            id: definition.id,
+            appliesTo: (type) => definitionApplies(definition, type),
+            permissions: (type) => definitionPermissions(definition, type),
+          })),
+        }
+      : undefined
+  );
+
+  /** Adds a host action; it is gated by its permissions and reported like the built-in ones. */
+  registerAction(definition: KubeActionDefinition) {
+    const index = this.registered.findIndex((existing) => existing.id === definition.id);
+    if (index >= 0) this.registered.splice(index, 1, definition);
+    else this.registered.push(definition);
+    this.requestUpdate();
+  }
+
+  /** Checks the permissions again (answers are cached by the client for a minute). */
+  refresh() {
+    this.permissions.refresh();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.bindList();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unbindList();
+    this.stopCountdown();
+    this.abort?.abort();
+  }
+
+  /** Every definition, host ones after the built-ins. */
+  private get definitions(): KubeActionDefinition[] {
+    const excluded = new Set(this.exclude);
+    return [...this.builtins.filter((definition) => !excluded.has(definition.id)), ...this.actions, ...this.registered];
+  }
+
+  /** Definitions that may apply to this many targets. */
+  private get candidates(): KubeActionDefinition[] {
+    const many = this.resolvedTargets.length > 1;
+    return this.definitions.filter((definition) => !many || definition.bulk !== false);
+  }
+
+  private get resolvedTargets(): ActionTarget[] {
+    if (this.targets) return this.targets.map(targetOf);
+    if (this.htmlFor) return this.selection.map(targetOf);
+    const cluster = this.cluster ?? this.contextCluster;
+    if (!this.kind || !this.name || !cluster) return [];
+    const namespace = this.namespace ?? (this.contextNamespaces?.length === 1 ? this.contextNamespaces[0] : undefined);
+    return [{cluster, resource: this.apiVersion ? {apiVersion: this.apiVersion, kind: this.kind} : this.kind, namespace, name: this.name}];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('htmlFor') && this.isConnected) this.bindList();
+  }
+
+  protected override updated(changed: PropertyValues) {
+    const noClient = !this.client;
+    const status = this.permissions.status;
+    this.toggleState('no-client', noClient);
+    this.toggleState('empty', !noClient && status === 'idle');
+    this.toggleState('loading', !noClient && (status === 'loading' || this.visible.some(({permission}) => permission.status === 'pending')));
+    this.toggleState('ready', !noClient && status === 'ready');
+    this.toggleState('error', !noClient && status === 'error');
+    this.toggleState('busy', this.busy !== undefined);
+    this.toggleState('pending-undo', this.countdown !== undefined);
+    if (changed.has('request')) {
+      if (this.request && !this.dialog?.open) this.dialog?.showModal();
+      if (!this.request && this.dialog?.open) this.dialog.close();
+    }
+  }
+
+  /** The offered actions with their standing, minus denied ones when `denied="hide"`. */
+  private get visible(): Array<{definition: KubeActionDefinition; permission: ActionPermission}> {
+    const byId = new Map(this.candidates.map((definition) => [definition.id, definition]));
+    const out: Array<{definition: KubeActionDefinition; permission: ActionPermission}> = [];
+    for (const id of this.permissions.offered) {
+      const definition = byId.get(id);
+      const permission = this.permissions.get(id);
+      if (!definition || !permission) continue;
+      if (this.denied === 'hide' && (permission.status !== 'ready' || permission.permitted.length === 0)) continue;
+      out.push({definition, permission});
+    }
+    return out;
+  }
+
+  protected override render() {
+    return html`
+      <div part="base">
+        ${this.renderToolbar()} ${this.renderCountdown()} ${this.renderOutcome()}
+        ${renderDialog(this.request, this.dialogError, {
+          onSubmit: (event) => this.onDialogSubmit(event),
+          onCancel: () => this.closeDialog(),
+        })}
+      </div>
+    `;
+  }
+
+  private renderToolbar(): TemplateResult {
+    if (!this.client) return html`<p part="message">${msg('No client — wrap me in <kube-provider>.', {id: 'kube.actionBar.noClient'})}</p>`;
+    if (this.permissions.status === 'idle') {
+      return html`<p part="message">${this.htmlFor ? msg('Select objects to act on them.', {id: 'kube.actionBar.noSelection'}) : msg('No object to act on.', {id: 'kube.actionBar.noTarget'})}</p>`;
+    }
+    if (this.permissions.status === 'error') {
+      return html`<p part="message" role="alert">${text.checkFailedReason(this.permissions.error)}</p>`;
+    }
+    const items = this.visible;
+    const active = Math.min(this.active, Math.max(0, items.length - 1));
+    return html`
+      <div part="toolbar" role="toolbar" aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})} aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'} @keydown=${this.onKeyDown}>
+        ${items.map(({definition, permission}, index) => this.renderAction(definition, permission, index, index === active))}
+      </div>
+    `;
+  }
+
+  private renderAction(definition: KubeActionDefinition, permission: ActionPermission, index: number, tabbable: boolean) {
+    const reason = this.reasonFor(permission);
+    const usable = this.usable(permission);
+    const partial = permission.status === 'ready' && permission.permitted.length > 0 && permission.permitted.length < permission.total;
+    const parts = ['action', `action-${definition.id}`, usable ? '' : 'action-denied', partial ? 'action-partial' : '', definition.destructive ? 'action-destructive' : ''].filter(Boolean).join(' ');
+    const label = labelOf(definition);
+    const permitted = permission.permitted.length;
+    const total = permission.total;
+    return html`
+      <span part="item">
+        <button
+          part=${parts}
+          id=${`action-${index}`}
+          type="button"
+          data-action=${definition.id}
+          tabindex=${tabbable ? 0 : -1}
+          aria-disabled=${usable ? 'false' : 'true'}
+          aria-describedby=${reason ? `reason-${index}` : nothing}
+          @click=${() => this.activate(definition, permission)}
+          @focus=${() => (this.active = index)}
+        >
+          ${definition.icon ? html`<span part="icon" aria-hidden="true">${definition.icon}</span>` : nothing}
+          <span part="label">${label}</span>${partial ? html` <span part="count">${msg(str`(${permitted} of ${total})`, {id: 'kube.actionBar.count'})}</span>` : nothing}
+        </button>
+        ${reason ? html`<span part="reason" id=${`reason-${index}`} role="tooltip">${reason}</span>` : nothing}
+      </span>
+    `;
+  }
+
+  private usable(permission: ActionPermission) {
+    return permission.status === 'ready' && permission.permitted.length > 0 && !this.busy && !this.countdown;
+  }
+
+  private reasonFor(permission: ActionPermission): string | undefined {
+    if (permission.status === 'pending') return text.checkingReason();
+    if (permission.status === 'error') return text.checkFailedReason(permission.error);
+    const first = permission.denied[0];
+    if (!first) return undefined;
+    const reason = text.denialReason(first.denial.check);
+    return permission.permitted.length ? text.partialReason(permission.permitted.length, permission.total, reason) : reason;
+  }
+
+  private renderCountdown() {
+    const countdown = this.countdown;
+    if (!countdown) return nothing;
+    const label = labelOf(countdown.request.definition);
+    return html`
+      <div part="undo" role="status">
+        <span>${text.undoText(label, text.targetsText(countdown.request.targets.map(referenceOf)), countdown.remaining)}</span>
+        <button part="undo-button" type="button" @click=${this.undo}>${msg('Undo', {id: 'kube.actionBar.undo'})}</button>
+      </div>
+    `;
+  }
+
+  private renderOutcome() {
+    const outcome = this.outcome;
+    return html`
+      <div part="result" role=${outcome?.tone === 'error' ? 'alert' : 'status'} data-tone=${outcome?.tone ?? nothing}>
+        ${outcome ? html`<span>${outcome.text}</span>${outcome.lines.length ? html`<ul part="result-list">${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}` : nothing}
+      </div>
+    `;
+  }
+
+  private activate(definition: KubeActionDefinition, permission: ActionPermission) {
+    if (!this.usable(permission)) return;
+    const request: ActionRequest = {definition, targets: permission.permitted, skipped: permission.denied.map(({target}) => target)};
+    this.outcome = undefined;
+    if (definition.input || definition.destructive) {
+      this.dialogError = undefined;
+      this.request = request;
+    } else {
+      void this.execute(request, undefined);
+    }
+  }
+
+  private onDialogSubmit(event: Event) {
+    event.preventDefault();
+    const request = this.request;
+    if (!request || !this.dialog) return;
+    const read = readDialogInput(request, this.dialog);
+    if ('error' in read) {
+      this.dialogError = read.error;
+      return;
+    }
+    this.closeDialog();
+    this.schedule(request, read.value);
+  }
+
+  private closeDialog() {
+    this.request = undefined;
+    this.dialogError = undefined;
+  }
+
+  private schedule(request: ActionRequest, input: unknown) {
+    if (!request.definition.destructive || !(this.undoMs > 0)) {
+      void this.execute(request, input);
+      return;
+    }
+    const fire = setTimeout(() => {
+      this.stopCountdown();
+      void this.execute(request, input);
+    }, this.undoMs);
+    const timer = setInterval(() => {
+      if (this.countdown?.fire === fire) this.countdown = {...this.countdown, remaining: Math.max(1, this.countdown.remaining - 1)};
+    }, 1000);
+    this.countdown = {request, input, remaining: Math.ceil(this.undoMs / 1000), timer, fire};
+  }
+
+  private stopCountdown() {
+    if (!this.countdown) return;
+    clearInterval(this.countdown.timer);
+    clearTimeout(this.countdown.fire);
+    this.countdown = undefined;
+  }
+
+  private undo() {
+    const countdown = this.countdown;
+    if (!countdown) return;
+    this.stopCountdown();
+    this.outcome = {tone: 'info', text: text.cancelledText(labelOf(countdown.request.definition)), lines: []};
+    this.focusActive();
+  }
+
+  private async execute(request: ActionRequest, input: unknown) {
+    const {definition} = request;
+    const client = this.client;
+    if (!client) return;
+    const label = labelOf(definition);
+    const targets = request.targets.map(referenceOf);
+    const skipped = request.skipped.map(referenceOf);
+    const detail = {action: definition.id, targets, skipped, input};
+    if (!this.emit(new KubeActionEvent({...detail, phase: 'before', results: [], failures: []}))) {
+      if (!definition.quiet) this.outcome = {tone: 'info', text: text.vetoedText(label), lines: []};
+      return;
+    }
+    this.busy = definition.id;
+    const abort = (this.abort = new AbortController());
+    let outcomes;
+    try {
+      outcomes = await runForEach(request.targets, async (target: ResolvedTarget) =>
+        definition.handler({client, target, reference: referenceOf(target), input, signal: abort.signal, host: this})
+      );
+    } catch {
+      return; // aborted: the bar left the page
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+      this.busy = undefined;
+    }
+    const results = outcomes.filter((outcome) => outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), result: outcome.result}));
+    const failures: KubeActionFailure[] = outcomes.filter((outcome) => !outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), error: outcome.error!}));
+    this.emit(new KubeActionEvent({...detail, phase: failures.length ? 'error' : 'success', results, failures}));
+    if (!definition.quiet) this.outcome = this.describeOutcome(label, targets.length, failures, skipped.length);
+  }
+
+  private describeOutcome(label: string, total: number, failures: KubeActionFailure[], skipped: number): Outcome {
+    const skippedLine = skipped ? [text.skippedText(skipped)] : [];
+    if (!failures.length) return {tone: 'success', text: text.successText(label, total), lines: skippedLine};
+    const lines = failures.flatMap(({reference, error}) => {
+      const report = (error as {report?: {failed: Array<{namespace: string; name: string; message?: string}>}}).report;
+      return report ? report.failed.map((pod) => text.drainLeftText(pod)) : [`${text.objectName(reference)}: ${text.errorText(error)}`];
+    });
+    const head = text.failureText(label, failures.length, total);
+    return {tone: 'error', text: total === 1 && failures[0]!.error.name !== 'DrainIncompleteError' ? `${head} ${lines[0]}` : head, lines: total === 1 && failures[0]!.error.name !== 'DrainIncompleteError' ? skippedLine : [...lines, ...skippedLine]};
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    const count = this.visible.length;
+    if (!count) return;
+    const moves: Record<string, number> = {ArrowRight: this.active + 1, ArrowDown: this.active + 1, ArrowLeft: this.active - 1, ArrowUp: this.active - 1, Home: 0, End: count - 1};
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.active = (next + count) % count;
+    this.focusActive();
+  }
+
+  private focusActive() {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#action-${this.active}`)?.focus());
+  }
+
+  private readonly onSelectionChange = (event: Event) => {
+    this.selection = [...((event as Event & {references?: readonly ObjectReference[]}).references ?? [])];
+  };
+
+  private bindList() {
+    this.unbindList();
+    if (!this.htmlFor) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const list = root.getElementById?.(this.htmlFor) ?? undefined;
+    if (!list) {
+      // A list written after the bar in static HTML is not parsed yet.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.isConnected && this.bindList(), {once: true});
+      return;
+    }
+    this.list = list;
+    list.addEventListener('kube-selection-change', this.onSelectionChange);
+    this.selection = [...(this.list.selected ?? [])];
+  }
+
+  private unbindList() {
+    this.list?.removeEventListener('kube-selection-change', this.onSelectionChange);
+    this.list = undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kube-action-bar': KubeActionBar;
+  }
+}

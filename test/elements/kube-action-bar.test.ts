@@ -1,0 +1,418 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
+import '../../src/define/kube-provider.js';
+import '../../src/define/kube-action-bar.js';
+import '../../src/define/kube-resource-list.js';
+import type {KubeActionBar} from '../../src/elements/kube-action-bar/kube-action-bar.js';
+import type {KubeActionEvent, KubeEditYamlEvent} from '../../src/elements/kube-action-bar/events.js';
+import type {KubeActionDefinition} from '../../src/elements/kube-action-bar/actions.js';
+import {KubeSelectionChangeEvent} from '../../src/elements/kube-resource-list/events.js';
+import type {KubeOpenLogsEvent} from '../../src/events/open-logs-event.js';
+import {createKubeClient, inMemoryTransport, type KubeClient, type KubeObject, type ObjectReference} from '../../src/client/index.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {until} from '../support/fake-api.js';
+
+const SSAR = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+function makeClient(sandbox: Sandbox, token: string) {
+  const client = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token}), informers: {graceMs: 50}});
+  cleanups.push(() => client.dispose());
+  return client;
+}
+
+interface Mounted {
+  el: KubeActionBar;
+  bars: KubeActionBar[];
+  sandbox: Sandbox;
+  client: KubeClient;
+  provider: HTMLElement;
+}
+
+async function mount(content: TemplateResult, options: {token?: string; sandbox?: Sandbox; client?: KubeClient} = {}): Promise<Mounted> {
+  const sandbox = options.sandbox ?? createSandbox({seed: 1, clusters: 1});
+  if (!options.sandbox) cleanups.push(() => sandbox.dispose());
+  const client = options.client ?? makeClient(sandbox, options.token ?? 'sandbox-admin');
+  const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox">${content}</kube-provider>`);
+  const bars = [...provider.querySelectorAll<KubeActionBar>('kube-action-bar')];
+  return {el: bars[0]!, bars, sandbox, client, provider};
+}
+
+const cluster = (sandbox: Sandbox) => sandbox.clusters.get('sandbox')!;
+const ready = (el: KubeActionBar) => until(() => el.hasState('ready') && !el.hasState('loading'), 'permissions checked');
+const buttons = (el: KubeActionBar) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="action"]')];
+const button = (el: KubeActionBar, id: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-action="${id}"]`);
+const ids = (el: KubeActionBar) => buttons(el).map((b) => b.dataset['action']);
+const enabled = (el: KubeActionBar) => buttons(el).filter((b) => b.getAttribute('aria-disabled') === 'false').map((b) => b.dataset['action']);
+const disabled = (el: KubeActionBar) => buttons(el).filter((b) => b.getAttribute('aria-disabled') === 'true').map((b) => b.dataset['action']);
+const reason = (el: KubeActionBar, id: string) => {
+  const describedBy = button(el, id)!.getAttribute('aria-describedby');
+  return describedBy ? el.shadowRoot!.getElementById(describedBy)!.textContent!.trim() : undefined;
+};
+const part = (el: KubeActionBar, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const dialog = (el: KubeActionBar) => el.shadowRoot!.querySelector('dialog')!;
+const result = (el: KubeActionBar) => part(el, 'result')!.textContent!.replace(/\s+/g, ' ').trim();
+
+async function confirm(el: KubeActionBar, values: {input?: string; name?: string} = {}) {
+  await until(() => dialog(el).open, 'the dialog');
+  const d = dialog(el);
+  if (values.input !== undefined) d.querySelector<HTMLInputElement>('#input')!.value = values.input;
+  if (values.name !== undefined) d.querySelector<HTMLInputElement>('#confirm-name')!.value = values.name;
+  d.querySelector<HTMLButtonElement>('[part~="confirm"]')!.click();
+  await el.updateComplete;
+}
+
+async function podNames(client: KubeClient, namespace: string, app: string) {
+  const pods = await client.list('sandbox', 'pods', {namespace, labelSelector: `app=${app}`});
+  return pods.items.map((p) => p.metadata.name!);
+}
+
+function ref(kind: string, apiVersion: string, namespace: string | undefined, name: string): ObjectReference {
+  return {cluster: 'sandbox', apiVersion, kind, ...(namespace ? {namespace} : {}), name};
+}
+
+const DEPLOYMENT_ACTIONS = ['logs', 'scale', 'restart', 'rollback', 'labels', 'annotations', 'edit-yaml', 'delete'];
+const MUTATING = ['scale', 'restart', 'rollback', 'labels', 'annotations', 'edit-yaml', 'delete'];
+
+describe('<kube-action-bar>', () => {
+  describe('rendering', () => {
+    it('sandbox-admin sees every action of a deployment enabled', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar>`);
+      await ready(el);
+      expect(ids(el)).to.deep.equal(DEPLOYMENT_ACTIONS);
+      expect(disabled(el)).to.deep.equal([]);
+      expect(part(el, 'toolbar')!.getAttribute('role')).to.equal('toolbar');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sandbox-developer may delete and scale in team-a', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="Deployment" namespace="team-a" name="web"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      expect(enabled(el)).to.include.members(['delete', 'scale', 'restart']);
+      expect(disabled(el)).to.deep.equal([]);
+    });
+
+    it('sandbox-developer sees delete and scale disabled in team-b, with the reason in plain words', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      expect(disabled(el)).to.deep.equal(MUTATING);
+      expect(enabled(el)).to.deep.equal(['logs'], 'view grants pods/log');
+      expect(reason(el, 'delete')).to.equal("You can't delete deployments in namespace team-b: your account lacks the 'delete' permission there.");
+      expect(reason(el, 'scale')).to.equal("You can't update deployments/scale in namespace team-b: your account lacks the 'update' permission there.");
+      const deleteButton = button(el, 'delete')!;
+      expect(deleteButton.disabled, 'still focusable').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('sandbox-viewer sees every change disabled', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar>`, {token: 'sandbox-viewer'});
+      await ready(el);
+      expect(disabled(el)).to.deep.equal(MUTATING);
+      expect(reason(el, 'restart')).to.equal("You can't patch deployments in namespace team-a: your account lacks the 'patch' permission there.");
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers the actions of each kind: pods, nodes, cronjobs, a custom resource with scale, configmaps', async () => {
+      const {bars} = await mount(html`
+        <kube-action-bar kind="pods" namespace="team-a" name="any"></kube-action-bar>
+        <kube-action-bar kind="nodes" name="sandbox-worker"></kube-action-bar>
+        <kube-action-bar kind="cronjobs" namespace="team-a" name="nightly-report"></kube-action-bar>
+        <kube-action-bar kind="db" namespace="team-a" name="orders-db"></kube-action-bar>
+        <kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>
+      `);
+      for (const bar of bars) await ready(bar);
+      expect(ids(bars[0]!)).to.deep.equal(['logs', 'labels', 'annotations', 'edit-yaml', 'force-delete', 'delete']);
+      expect(ids(bars[1]!)).to.deep.equal(['cordon', 'uncordon', 'drain', 'labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(ids(bars[2]!)).to.deep.equal(['suspend', 'resume', 'run-now', 'labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(ids(bars[3]!)).to.deep.equal(['scale', 'labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(ids(bars[4]!)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
+    });
+
+    it('says when there is nothing to act on, and when there is no provider', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="pods" namespace="team-a"></kube-action-bar>`);
+      expect(el.hasState('empty')).to.equal(true);
+      expect(part(el, 'message')!.textContent).to.contain('No object');
+      const lonely = await fixture<KubeActionBar>(html`<kube-action-bar kind="pods" name="x"></kube-action-bar>`);
+      expect(lonely.hasState('no-client')).to.equal(true);
+      await expect(lonely).to.be.accessible();
+    });
+  });
+
+  describe('properties', () => {
+    it('denied="hide" leaves denied actions out', async () => {
+      const {el} = await mount(html`<kube-action-bar denied="hide" kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      expect(ids(el)).to.deep.equal(['logs']);
+    });
+
+    it('checks every object of a selection and counts the permitted ones', async () => {
+      const {el} = await mount(html`<kube-action-bar></kube-action-bar>`, {token: 'sandbox-developer'});
+      el.targets = [ref('Deployment', 'apps/v1', 'team-a', 'web'), ref('Deployment', 'apps/v1', 'team-a', 'api'), ref('Deployment', 'apps/v1', 'team-b', 'catalog')];
+      await ready(el);
+      expect(button(el, 'delete')!.textContent!.replace(/\s+/g, ' ').trim()).to.contain('Delete (2 of 3)');
+      expect(button(el, 'delete')!.getAttribute('aria-disabled')).to.equal('false');
+      expect(reason(el, 'delete')).to.contain('Applies to 2 of 3 selected.');
+      expect(ids(el)).not.to.include.members(['logs', 'rollback', 'edit-yaml']);
+    });
+
+    it('follows the selection of the <kube-resource-list> named by for', async () => {
+      const {el, provider} = await mount(html`
+        <kube-action-bar for="pods"></kube-action-bar>
+        <kube-resource-list id="pods" kind="pods" namespace="team-a" selectable="multiple"></kube-resource-list>
+      `);
+      expect(el.hasState('empty')).to.equal(true);
+      expect(part(el, 'message')!.textContent).to.contain('Select objects');
+      const list = provider.querySelector('kube-resource-list')!;
+      list.dispatchEvent(new KubeSelectionChangeEvent([ref('Pod', 'v1', 'team-a', 'one'), ref('Pod', 'v1', 'team-a', 'two')]));
+      await ready(el);
+      expect(ids(el)).to.deep.equal(['labels', 'annotations', 'force-delete', 'delete']);
+      list.dispatchEvent(new KubeSelectionChangeEvent([]));
+      await until(() => el.hasState('empty'), 'empty again');
+    });
+
+    it('gates and reports host actions like built-in ones', async () => {
+      const calls: string[] = [];
+      const report: KubeActionDefinition = {
+        id: 'report',
+        label: 'Report',
+        kinds: ['Deployment'],
+        permissions: [{verb: 'create', resource: {group: 'batch', resource: 'jobs'}, scope: 'namespace'}],
+        handler: ({target}) => calls.push(target.name),
+      };
+      const {el} = await mount(html`<kube-action-bar></kube-action-bar>`, {token: 'sandbox-developer'});
+      el.registerAction(report);
+      el.targets = [ref('Deployment', 'apps/v1', 'team-a', 'web'), ref('Deployment', 'apps/v1', 'team-b', 'catalog')];
+      await ready(el);
+      expect(button(el, 'report')!.textContent).to.contain('(1 of 2)');
+      setTimeout(() => button(el, 'report')!.click());
+      let event = await oneEvent(el, 'kube-action');
+      expect(event.detail.phase).to.equal('before');
+      event = await oneEvent(el, 'kube-action');
+      expect(event.detail.phase).to.equal('success');
+      expect(calls).to.deep.equal(['web']);
+      expect(event.detail.skipped.map((r: ObjectReference) => r.name)).to.deep.equal(['catalog']);
+    });
+  });
+
+  describe('events and results', () => {
+    it('scales through the dialog and reports success', async () => {
+      const {el, client} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="api"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'scale')!.click();
+      const events: KubeActionEvent[] = [];
+      el.addEventListener('kube-action', (e) => events.push(e));
+      await confirm(el, {input: '5'});
+      await until(() => events.length === 2, 'before and success');
+      expect(events.map((e) => e.detail.phase)).to.deep.equal(['before', 'success']);
+      expect(events[0]!.cancelable).to.equal(true);
+      expect(events[1]!.detail.input).to.equal(5);
+      expect((await client.getScale('sandbox', 'deployments', {namespace: 'team-a', name: 'api'})).spec!.replicas).to.equal(5);
+      expect(result(el)).to.equal('Scale: done.');
+      expect(part(el, 'result')!.getAttribute('role')).to.equal('status');
+    });
+
+    it('a cancelled before event sends nothing', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="0"></kube-action-bar>`);
+      await ready(el);
+      el.addEventListener('kube-action', (e) => e.detail.phase === 'before' && e.preventDefault());
+      button(el, 'delete')!.click();
+      await confirm(el);
+      await until(() => result(el) !== '', 'an outcome');
+      expect(result(el)).to.contain('stopped by the page');
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
+    });
+
+    it('undo within the window sends no request', async () => {
+      const {el, sandbox, client} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="300"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await confirm(el);
+      expect(el.hasState('pending-undo')).to.equal(true);
+      const toast = part(el, 'undo')!;
+      expect(toast.getAttribute('role')).to.equal('status');
+      expect(toast.textContent).to.contain('app-config');
+      part(el, 'undo-button')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
+      expect((await client.get('sandbox', 'configmaps', {namespace: 'team-a', name: 'app-config'})).metadata.name).to.equal('app-config');
+      expect(result(el)).to.contain('cancelled; nothing was sent');
+    });
+
+    it('without undo, the request is sent once the window passes', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="50"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await confirm(el);
+      await until(() => result(el) === 'Delete: done.', 'deleted');
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(1);
+    });
+
+    it('a bulk delete with forbidden objects acts on the permitted ones and lists what failed and why', async () => {
+      const {el, sandbox, client} = await mount(html`<kube-action-bar undo-ms="0"></kube-action-bar>`, {token: 'sandbox-developer'});
+      const web = await podNames(client, 'team-a', 'web');
+      const catalog = await podNames(client, 'team-b', 'catalog');
+      el.targets = [...web.slice(0, 3).map((name) => ref('Pod', 'v1', 'team-a', name)), ref('Pod', 'v1', 'team-b', catalog[0]!)];
+      await ready(el);
+      expect(button(el, 'delete')!.textContent).to.contain('(3 of 4)');
+      // The server refuses one the access review allowed (e.g. an admission webhook): a partial failure.
+      cluster(sandbox).failNext(`/api/v1/namespaces/team-a/pods/${web[1]}`, 403);
+      const events: KubeActionEvent[] = [];
+      el.addEventListener('kube-action', (e) => events.push(e));
+      button(el, 'delete')!.click();
+      await confirm(el);
+      await until(() => events.length === 2, 'the outcome');
+      const outcome = events[1]!.detail;
+      expect(outcome.phase).to.equal('error');
+      expect(outcome.targets.map((r) => r.name)).to.deep.equal(web.slice(0, 3));
+      expect(outcome.skipped.map((r) => r.name)).to.deep.equal([catalog[0]]);
+      expect(outcome.failures.map((f) => f.reference.name)).to.deep.equal([web[1]]);
+      expect(outcome.results.length).to.equal(2);
+      expect(part(el, 'result')!.getAttribute('role')).to.equal('alert');
+      expect(result(el)).to.contain('Delete failed for 1 of 3 objects');
+      expect(result(el)).to.contain(`team-a/${web[1]}`);
+      expect(result(el)).to.contain('(HTTP 403)');
+      expect(result(el)).to.contain('Not attempted on 1 you may not change.');
+      expect(cluster(sandbox).stats.count('DELETE', `/api/v1/namespaces/team-b/pods/${catalog[0]}`)).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the server Status message when an action fails', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="pods" namespace="team-a" name="no-such-pod" undo-ms="0"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await confirm(el);
+      await until(() => result(el) !== '', 'the outcome');
+      expect(result(el)).to.equal('Delete failed. team-a/no-such-pod: pods "no-such-pod" not found (HTTP 404)');
+    });
+
+    it('drain confirms by typing the node name and reports pods a PodDisruptionBudget keeps', async () => {
+      const {el, client, sandbox} = await mount(html`<kube-action-bar kind="nodes" name="drain-me" undo-ms="0"></kube-action-bar>`);
+      await client.create('sandbox', {apiVersion: 'v1', kind: 'Node', metadata: {name: 'drain-me'}, spec: {unschedulable: true}});
+      const pod = (name: string, app: string): KubeObject => ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'team-a', labels: {app}}, spec: {nodeName: 'drain-me', containers: [{name: 'c', image: 'nginx'}]}});
+      for (const name of ['kept-0', 'kept-1']) await client.create('sandbox', pod(name, 'kept'));
+      await client.create('sandbox', pod('free', 'free'));
+      await client.create('sandbox', {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'kept', namespace: 'team-a'}, spec: {minAvailable: 2, selector: {matchLabels: {app: 'kept'}}}});
+      sandbox.step(60_000);
+      await ready(el);
+      button(el, 'drain')!.click();
+      await confirm(el, {name: 'drain'});
+      expect(dialog(el).open, 'a wrong name keeps the dialog open').to.equal(true);
+      expect(part(el, 'dialog-error')!.textContent).to.contain('drain-me');
+      await confirm(el, {name: 'drain-me'});
+      await until(() => result(el) !== '', 'the drain report');
+      expect(result(el)).to.contain('Drain failed.');
+      expect(result(el)).to.contain('team-a/kept-0 was not evicted: The disruption budget kept needs 2 healthy pods');
+      expect(result(el)).to.contain('team-a/kept-1 was not evicted');
+      expect(result(el)).not.to.contain('free');
+      expect((await client.get<KubeObject<{unschedulable?: boolean}>>('sandbox', 'nodes', {name: 'drain-me'})).spec?.unschedulable).to.equal(true);
+    });
+
+    it('rollback restores the previous template', async () => {
+      const {el, client, sandbox} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="api" undo-ms="0"></kube-action-bar>`);
+      type Deployment = KubeObject<{template: {spec: {containers: Array<{image: string}>}}}>;
+      const image = async () => (await client.get<Deployment>('sandbox', 'deployments', {namespace: 'team-a', name: 'api'})).spec!.template.spec.containers[0]!.image;
+      const before = await image();
+      await client.patch('sandbox', 'deployments', {namespace: 'team-a', name: 'api'}, {spec: {template: {spec: {containers: [{name: 'api', image: 'ghcr.io/kube-elements/demo-api:9.9.9'}]}}}}, {type: 'strategic'});
+      sandbox.step(30_000);
+      expect(await image()).to.equal('ghcr.io/kube-elements/demo-api:9.9.9');
+      await ready(el);
+      button(el, 'rollback')!.click();
+      await confirm(el, {input: ''});
+      await until(() => result(el) !== '', 'the outcome');
+      expect(result(el)).to.equal('Roll back: done.');
+      expect(await image()).to.equal(before);
+    });
+
+    it('Logs and Edit YAML fire their events', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="pods" namespace="team-a" name="p"></kube-action-bar>`);
+      await ready(el);
+      setTimeout(() => button(el, 'logs')!.click());
+      const logs = (await oneEvent(el, 'kube-open-logs')) as KubeOpenLogsEvent;
+      expect(logs.reference).to.deep.equal(ref('Pod', 'v1', 'team-a', 'p'));
+      setTimeout(() => button(el, 'edit-yaml')!.click());
+      const yaml = (await oneEvent(el, 'kube-edit-yaml')) as KubeEditYamlEvent;
+      expect(yaml.reference.name).to.equal('p');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('is a toolbar with one tab stop: arrows, Home and End move focus, denied actions included', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      const all = buttons(el);
+      expect(all.filter((b) => b.tabIndex === 0).length).to.equal(1);
+      all[0]!.focus();
+      const key = (k: string) => el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', {key: k, bubbles: true, composed: true, cancelable: true}));
+      key('ArrowRight');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(all[1]);
+      key('End');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(all.at(-1));
+      expect(all.at(-1)!.getAttribute('aria-disabled')).to.equal('true');
+      key('ArrowRight');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement, 'wraps').to.equal(all[0]);
+      key('Home');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(all[0]);
+      expect(all.at(-1)!.tabIndex).to.equal(-1);
+    });
+
+    it('a denied action does nothing when activated', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      button(el, 'delete')!.click();
+      await el.updateComplete;
+      expect(dialog(el).open).to.equal(false);
+    });
+
+    it('Escape closes the dialog without acting', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="0"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await until(() => dialog(el).open, 'the dialog');
+      dialog(el).dispatchEvent(new Event('cancel', {cancelable: true}));
+      await until(() => !dialog(el).open, 'closed');
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('the open confirmation dialog is accessible', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await until(() => dialog(el).open, 'the dialog');
+      expect(dialog(el).getAttribute('aria-labelledby')).to.equal('dialog-title');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('access reviews', () => {
+    it('are shared between bars and cached: counted SelfSubjectAccessReview requests', async () => {
+      const sandbox = createSandbox({seed: 1, clusters: 1});
+      cleanups.push(() => sandbox.dispose());
+      const client = makeClient(sandbox, 'sandbox-admin');
+      await client.resolve('sandbox', 'deployments');
+      const stats = cluster(sandbox).stats;
+      stats.reset();
+      const {bars} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar><kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar>`, {sandbox, client});
+      for (const bar of bars) await ready(bar);
+      // logs: get pods/log (namespace); scale: update deployments/scale; restart, rollback, labels,
+      // annotations: patch (one question); rollback: list replicasets; edit YAML: update; delete.
+      expect(stats.count('POST', SSAR)).to.equal(6);
+      const third = document.createElement('kube-action-bar');
+      Object.assign(third, {kind: 'deployments', namespace: 'team-a', name: 'api'});
+      bars[0]!.parentElement!.append(third);
+      await ready(third);
+      // Only the questions naming the object are new; the namespace-wide ones are cached.
+      expect(stats.count('POST', SSAR)).to.equal(6 + 4);
+    });
+  });
+});
