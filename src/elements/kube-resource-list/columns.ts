@@ -16,6 +16,9 @@ export interface ResourceListRow {
 /** What a cell renderer may return. */
 export type CellContent = TemplateResult | string | number | null | undefined;
 
+/** Renders a row's actions (buttons, menus); rows are virtualized, so this is a function, not a slot. */
+export type RowActionsRenderer = (row: ResourceListRow) => CellContent;
+
 /**
  * A column the host adds. Rows are virtualized, so content comes from a function, not from slots.
  * `kinds` limits it to some kinds (Kind, plural or short name as the list's `kind` says; all when omitted).
@@ -46,6 +49,12 @@ export interface ListColumn {
 
 /** The column `sort`/`columns` name; case and surrounding spaces don't matter. */
 export const columnId = (name: string) => name.trim().toLowerCase();
+
+/** The `sort` value after a click on a column's header: ascending first, then descending. */
+export function nextSort(sort: string, column: ListColumn): string {
+  const ascending = columnId(sort.replace(/^[-+]/, '')) === columnId(column.name) && !sort.startsWith('-');
+  return ascending ? `-${column.name}` : column.name;
+}
 
 export function serverColumn(definition: TableColumnDefinition, cell: number): ListColumn {
   const age = definition.name === 'Age' || (definition.type === 'date' && /age/i.test(definition.name));

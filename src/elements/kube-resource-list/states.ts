@@ -41,3 +41,69 @@ export function renderError(resource: string, error: Error | undefined) {
     </p>
   </div>`;
 }
+
+export interface ToolbarOptions {
+  state: string;
+  filter: string;
+  labelSelector: string;
+  progress: {loaded: number; total?: number};
+  shown: number;
+  locale?: string;
+  onFilter: (value: string) => void;
+  onLabelSelector: (value: string) => void;
+}
+
+/** The filter, the label selector, and the progress or the count. */
+export function renderToolbar(options: ToolbarOptions) {
+  const {state, progress} = options;
+  const format = new Intl.NumberFormat(options.locale);
+  return html`<div part="toolbar">
+    <input
+      part="filter"
+      type="search"
+      .value=${options.filter}
+      placeholder=${msg('Filter by name, namespace or label', {id: 'kube.resourceList.filterPlaceholder'})}
+      aria-label=${msg('Filter', {id: 'kube.resourceList.filter'})}
+      @input=${(event: InputEvent) => options.onFilter((event.target as HTMLInputElement).value)}
+    />
+    <input
+      part="label-selector"
+      type="text"
+      .value=${options.labelSelector}
+      placeholder=${msg('Label selector, e.g. app=web', {id: 'kube.resourceList.labelSelectorPlaceholder'})}
+      aria-label=${msg('Label selector', {id: 'kube.resourceList.labelSelector'})}
+      spellcheck="false"
+      @change=${(event: Event) => options.onLabelSelector((event.target as HTMLInputElement).value.trim())}
+    />
+    ${state === 'loading'
+      ? html`<span part="progress" role="status"
+          >${progress.total !== undefined
+            ? msg(str`Loading… ${format.format(progress.loaded)} of ${format.format(progress.total)}`, {id: 'kube.resourceList.progress'})
+            : msg(str`Loading… ${format.format(progress.loaded)}`, {id: 'kube.resourceList.progressUnknown'})}</span
+        >`
+      : state === 'ready' || state === 'reconnecting'
+        ? html`<span part="count">${msg(str`${format.format(options.shown)} shown`, {id: 'kube.resourceList.count'})}</span>`
+        : nothing}
+  </div>`;
+}
+
+export function renderLoading(resource: string) {
+  return html`<div part="loading" role="status">${msg(str`Loading ${resource}…`, {id: 'kube.resourceList.loading'})}</div>`;
+}
+
+export function renderReconnecting() {
+  return html`<div part="reconnecting" role="status">${msg('Connection lost — reconnecting. The rows shown may be out of date.', {id: 'kube.resourceList.reconnecting'})}</div>`;
+}
+
+/** No rows: none match the filter, or there are none (then the `empty` slot shows). */
+export function renderEmpty(resource: string, filter: string | undefined) {
+  return html`<div part="empty" role="status">
+    ${filter
+      ? msg(str`No ${resource} match “${filter}”.`, {id: 'kube.resourceList.noMatch'})
+      : html`<slot name="empty">${msg(str`No ${resource} found.`, {id: 'kube.resourceList.empty'})}</slot>`}
+  </div>`;
+}
+
+export function renderNoClient() {
+  return html`<div part="no-client" role="note">${msg('No Kubernetes client — place this element inside <kube-provider>.', {id: 'kube.resourceList.noClient'})}</div>`;
+}
