@@ -204,6 +204,7 @@ describe('<kube-action-bar>', () => {
       const {el, client} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="api"></kube-action-bar>`);
       await ready(el);
       button(el, 'scale')!.click();
+      await until(() => dialog(el).querySelector<HTMLInputElement>('#input')?.value === '2', 'the current replicas in the field');
       const events: KubeActionEvent[] = [];
       el.addEventListener('kube-action', (e) => events.push(e));
       await confirm(el, {input: '5'});

@@ -7,19 +7,15 @@ import {hostStyles} from '../../styles/host.styles.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ObjectReference} from '../../client/types.js';
-import {referenceOf, targetOf, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
+import {referenceOf, targetOf, typeRef, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
 import {ActionPermissionsController, type ActionPermission} from '../../controllers/action-permissions-controller.js';
 import {builtinActions, definitionApplies, definitionPermissions, labelOf, type KubeActionDefinition} from './actions.js';
 import {KubeActionEvent, type KubeActionFailure} from './events.js';
 import {renderDialog, readDialogInput, type ActionRequest} from './dialog.js';
 import * as text from './messages.js';
+import {describeOutcome, type Outcome} from './outcome.js';
+import {ListSelectionController} from './list-selection.js';
 import {actionBarStyles} from './kube-action-bar.styles.js';
-
-interface Outcome {
-  tone: 'success' | 'error' | 'info';
-  text: string;
-  lines: string[];
-}
 
 interface Countdown {
   request: ActionRequest;
@@ -106,7 +102,6 @@ export class KubeActionBar extends KubeElement {
   @consume({context: clusterContext, subscribe: true}) @state() private contextCluster?: string;
   @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
 
-  @state() private selection: readonly ObjectReference[] = [];
   @state() private request?: ActionRequest;
   @state() private dialogError?: string;
   @state() private countdown?: Countdown;
@@ -118,7 +113,7 @@ export class KubeActionBar extends KubeElement {
 
   private readonly builtins = builtinActions();
   private readonly registered: KubeActionDefinition[] = [];
-  private list?: Element & {selected?: ObjectReference[]};
+  private readonly list = new ListSelectionController(this, () => this.htmlFor);
   private abort?: AbortController;
   private readonly permissions = new ActionPermissionsController(this, () =>
     this.client
@@ -147,14 +142,8 @@ export class KubeActionBar extends KubeElement {
     this.permissions.refresh();
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.bindList();
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.unbindList();
     this.stopCountdown();
     this.abort?.abort();
   }
@@ -173,15 +162,11 @@ export class KubeActionBar extends KubeElement {
 
   private get resolvedTargets(): ActionTarget[] {
     if (this.targets) return this.targets.map(targetOf);
-    if (this.htmlFor) return this.selection.map(targetOf);
+    if (this.htmlFor) return this.list.selection.map(targetOf);
     const cluster = this.cluster ?? this.contextCluster;
     if (!this.kind || !this.name || !cluster) return [];
     const namespace = this.namespace ?? (this.contextNamespaces?.length === 1 ? this.contextNamespaces[0] : undefined);
     return [{cluster, resource: this.apiVersion ? {apiVersion: this.apiVersion, kind: this.kind} : this.kind, namespace, name: this.name}];
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('htmlFor') && this.isConnected) this.bindList();
   }
 
   protected override updated(changed: PropertyValues) {
@@ -195,7 +180,10 @@ export class KubeActionBar extends KubeElement {
     this.toggleState('busy', this.busy !== undefined);
     this.toggleState('pending-undo', this.countdown !== undefined);
     if (changed.has('request')) {
-      if (this.request && !this.dialog?.open) this.dialog?.showModal();
+      if (this.request && !this.dialog?.open) {
+        this.dialog?.showModal();
+        this.prefill(this.request);
+      }
       if (!this.request && this.dialog?.open) this.dialog.close();
     }
   }
@@ -318,6 +306,19 @@ export class KubeActionBar extends KubeElement {
     }
   }
 
+  /** Scaling one object starts from its current replicas. */
+  private prefill(request: ActionRequest) {
+    const [target] = request.targets;
+    if (request.definition.input !== 'replicas' || request.targets.length !== 1 || !target || !this.client) return;
+    this.client.getScale(target.cluster, typeRef(target.type), target).then(
+      (scale) => {
+        const field = this.dialog?.querySelector<HTMLInputElement>('#input');
+        if (this.request === request && field && field.value === '') field.value = String(scale.spec?.replicas ?? 0);
+      },
+      () => undefined // the field stays empty; the user types a number
+    );
+  }
+
   private onDialogSubmit(event: Event) {
     event.preventDefault();
     const request = this.request;
@@ -394,18 +395,7 @@ export class KubeActionBar extends KubeElement {
     const results = outcomes.filter((outcome) => outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), result: outcome.result}));
     const failures: KubeActionFailure[] = outcomes.filter((outcome) => !outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), error: outcome.error!}));
     this.emit(new KubeActionEvent({...detail, phase: failures.length ? 'error' : 'success', results, failures}));
-    if (!definition.quiet) this.outcome = this.describeOutcome(label, targets.length, failures, skipped.length);
-  }
-
-  private describeOutcome(label: string, total: number, failures: KubeActionFailure[], skipped: number): Outcome {
-    const skippedLine = skipped ? [text.skippedText(skipped)] : [];
-    if (!failures.length) return {tone: 'success', text: text.successText(label, total), lines: skippedLine};
-    const lines = failures.flatMap(({reference, error}) => {
-      const report = (error as {report?: {failed: Array<{namespace: string; name: string; message?: string}>}}).report;
-      return report ? report.failed.map((pod) => text.drainLeftText(pod)) : [`${text.objectName(reference)}: ${text.errorText(error)}`];
-    });
-    const head = text.failureText(label, failures.length, total);
-    return {tone: 'error', text: total === 1 && failures[0]!.error.name !== 'DrainIncompleteError' ? `${head} ${lines[0]}` : head, lines: total === 1 && failures[0]!.error.name !== 'DrainIncompleteError' ? skippedLine : [...lines, ...skippedLine]};
+    if (!definition.quiet) this.outcome = describeOutcome(label, targets.length, failures, skipped.length);
   }
 
   private onKeyDown(event: KeyboardEvent) {
@@ -421,30 +411,6 @@ export class KubeActionBar extends KubeElement {
 
   private focusActive() {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#action-${this.active}`)?.focus());
-  }
-
-  private readonly onSelectionChange = (event: Event) => {
-    this.selection = [...((event as Event & {references?: readonly ObjectReference[]}).references ?? [])];
-  };
-
-  private bindList() {
-    this.unbindList();
-    if (!this.htmlFor) return;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const list = root.getElementById?.(this.htmlFor) ?? undefined;
-    if (!list) {
-      // A list written after the bar in static HTML is not parsed yet.
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.isConnected && this.bindList(), {once: true});
-      return;
-    }
-    this.list = list;
-    list.addEventListener('kube-selection-change', this.onSelectionChange);
-    this.selection = [...(this.list.selected ?? [])];
-  }
-
-  private unbindList() {
-    this.list?.removeEventListener('kube-selection-change', this.onSelectionChange);
-    this.list = undefined;
   }
 }
 

@@ -1,0 +1,145 @@
+import {expect} from '@open-wc/testing';
+import {createKubeClient, inMemoryTransport, KubeApiError, type KubeClient, type KubeObject} from '../../src/client/index.js';
+import {
+  RESTARTED_AT,
+  builtinApplies,
+  builtinPermissions,
+  evictPod,
+  firstDenial,
+  parseMetadataChanges,
+  patchMetadata,
+  permissionCheck,
+  resolveTarget,
+  restartTarget,
+  runCronJobNow,
+  runForEach,
+  scaleTarget,
+  targetOf,
+  type BuiltinActionId,
+} from '../../src/client/actions/index.js';
+import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+
+let sandbox: Sandbox;
+let clients: KubeClient[] = [];
+beforeEach(() => {
+  sandbox = createSandbox({seed: 1, clusters: 1});
+});
+afterEach(() => {
+  for (const client of clients) client.dispose();
+  clients = [];
+  sandbox.dispose();
+});
+
+function client(token = 'sandbox-admin') {
+  const made = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token})});
+  clients.push(made);
+  return made;
+}
+
+const target = (c: KubeClient, resource: string, namespace: string | undefined, name: string) => resolveTarget(c, {cluster: 'sandbox', resource, namespace, name});
+
+describe('client actions', () => {
+  describe('permissions', () => {
+    it('asks for the exact attributes kubectl would need', async () => {
+      const c = client();
+      const deploy = await target(c, 'deployments', 'team-a', 'web');
+      const node = await target(c, 'nodes', 'ignored', 'worker');
+      const pod = await target(c, 'pods', 'team-a', 'p');
+      const checks = (id: BuiltinActionId, t: typeof deploy) => builtinPermissions(id, t.type).map((p) => permissionCheck(p, t));
+      expect(checks('scale', deploy)).to.deep.equal([{verb: 'update', group: 'apps', resource: 'deployments', subresource: 'scale', namespace: 'team-a', name: 'web'}]);
+      expect(checks('restart', deploy)).to.deep.equal([{verb: 'patch', group: 'apps', resource: 'deployments', namespace: 'team-a', name: 'web'}]);
+      expect(checks('rollback', deploy)).to.deep.equal([
+        {verb: 'patch', group: 'apps', resource: 'deployments', namespace: 'team-a', name: 'web'},
+        {verb: 'list', group: 'apps', resource: 'replicasets', namespace: 'team-a'},
+      ]);
+      expect(checks('drain', node)).to.deep.equal([
+        {verb: 'patch', group: '', resource: 'nodes', name: 'worker'},
+        {verb: 'list', group: '', resource: 'pods'},
+        {verb: 'create', group: '', resource: 'pods', subresource: 'eviction'},
+      ]);
+      expect(checks('logs', pod)).to.deep.equal([{verb: 'get', group: '', resource: 'pods', subresource: 'log', namespace: 'team-a', name: 'p'}]);
+      expect(checks('logs', deploy)).to.deep.equal([{verb: 'get', group: '', resource: 'pods', subresource: 'log', namespace: 'team-a'}]);
+      expect(checks('force-delete', pod)).to.deep.equal([{verb: 'delete', group: '', resource: 'pods', namespace: 'team-a', name: 'p'}]);
+    });
+
+    it('offers scale wherever discovery lists a scale subresource, custom resources included', async () => {
+      const c = client();
+      const db = await c.resolve('sandbox', 'databases');
+      const cm = await c.resolve('sandbox', 'configmaps');
+      const rs = await c.resolve('sandbox', 'replicasets');
+      expect([builtinApplies('scale', db), builtinApplies('scale', rs), builtinApplies('scale', cm)]).to.deep.equal([true, true, false]);
+      expect(builtinApplies('restart', rs)).to.equal(false);
+    });
+
+    it('reports the first denied permission with the authorizer answer', async () => {
+      const c = client('sandbox-developer');
+      const deploy = await target(c, 'deployments', 'team-b', 'catalog');
+      const denial = await firstDenial(c, deploy, builtinPermissions('delete', deploy.type));
+      expect(denial?.check).to.deep.equal({verb: 'delete', group: 'apps', resource: 'deployments', namespace: 'team-b', name: 'catalog'});
+      expect(denial?.decision.allowed).to.equal(false);
+      expect(await firstDenial(c, await target(c, 'deployments', 'team-a', 'web'), builtinPermissions('delete', deploy.type))).to.equal(undefined);
+    });
+  });
+
+  describe('changes', () => {
+    it('parses label changes like kubectl label, and rejects lines it cannot read', () => {
+      expect(parseMetadataChanges('tier=web\n\n owner = team-a \nold-')).to.deep.equal({tier: 'web', owner: 'team-a', old: null});
+      expect(() => parseMetadataChanges('just-a-word')).to.throw(SyntaxError, 'just-a-word');
+      expect(() => parseMetadataChanges('=value')).to.throw(SyntaxError);
+    });
+
+    it('patches labels, restarts and scales a custom resource', async () => {
+      const c = client();
+      const deploy = await target(c, 'deployments', 'team-a', 'web');
+      await patchMetadata(c, deploy, 'labels', {tier: 'web', 'app.kubernetes.io/name': null});
+      const labelled = await c.get('sandbox', 'deployments', {namespace: 'team-a', name: 'web'});
+      expect(labelled.metadata.labels).to.deep.equal({app: 'web', tier: 'web'});
+      await restartTarget(c, deploy, {now: new Date('2026-05-06T07:08:09Z')});
+      const restarted = await c.get<KubeObject<{template: {metadata: {annotations: Record<string, string>}}}>>('sandbox', 'deployments', {namespace: 'team-a', name: 'web'});
+      expect(restarted.spec!.template.metadata.annotations[RESTARTED_AT]).to.equal('2026-05-06T07:08:09.000Z');
+      const db = await target(c, 'db', 'team-a', 'orders-db');
+      await scaleTarget(c, db, 1);
+      expect((await c.get<KubeObject<{replicas: number}>>('sandbox', 'databases', {namespace: 'team-a', name: 'orders-db'})).spec!.replicas).to.equal(1);
+      expect(() => scaleTarget(c, db, -1)).to.throw(RangeError);
+    });
+
+    it('runs a cronjob now as a manual Job it owns', async () => {
+      const c = client();
+      const cron = await target(c, 'cronjobs', 'team-a', 'nightly-report');
+      const job = await runCronJobNow(c, cron);
+      expect(job.metadata.name).to.match(/^nightly-report-manual-/);
+      expect(job.metadata.annotations?.['cronjob.kubernetes.io/instantiate']).to.equal('manual');
+      expect(job.metadata.ownerReferences?.[0]?.name).to.equal('nightly-report');
+    });
+
+    it('eviction honours the PodDisruptionBudget: 429 once the budget is used up', async () => {
+      const c = client();
+      const pods = await c.list<KubeObject<unknown, {conditions?: Array<{type: string; status: string}>}>>('sandbox', 'pods', {namespace: 'team-a', labelSelector: 'app=web'});
+      const ready = pods.items.filter((p) => p.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True'));
+      expect(ready.length).to.equal(4, 'web runs 4 ready pods under a budget of minAvailable 3');
+      await evictPod(c, 'sandbox', {namespace: 'team-a', name: ready[0]!.metadata.name!});
+      const error = await evictPod(c, 'sandbox', {namespace: 'team-a', name: ready[1]!.metadata.name!}).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(KubeApiError);
+      expect((error as KubeApiError).code).to.equal(429);
+    });
+  });
+
+  describe('bulk', () => {
+    it('runs every target and reports each failure instead of stopping', async () => {
+      const outcomes = await runForEach([1, 2, 3, 4], async (n) => {
+        if (n % 2 === 0) throw new Error(`even ${n}`);
+        return n * 10;
+      }, {concurrency: 2});
+      expect(outcomes.map((o) => [o.target, o.ok, o.result ?? o.error!.message])).to.deep.equal([
+        [1, true, 10],
+        [2, false, 'even 2'],
+        [3, true, 30],
+        [4, false, 'even 4'],
+      ]);
+    });
+
+    it('turns a list selection into targets', () => {
+      expect(targetOf({cluster: 'c', apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'n', name: 'x'})).to.deep.equal({cluster: 'c', resource: {apiVersion: 'apps/v1', kind: 'Deployment'}, namespace: 'n', name: 'x'});
+    });
+  });
+});
