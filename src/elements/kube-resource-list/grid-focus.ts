@@ -1,7 +1,11 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {navigate} from '../../controllers/listbox-keys.js';
 
 /** Rows rendered above and below the visible window. */
 const OVERSCAN = 8;
+
+/** The header row runs across: its keys as the listbox keys they move like. */
+const ALONG_HEADER: Partial<Record<string, string>> = {ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', Home: 'Home', End: 'End'};
 
 /** The rows in display order, by key. */
 export interface GridRows {
@@ -173,33 +177,21 @@ export class GridFocusController implements ReactiveController {
       return;
     }
     if (key === undefined) return;
-    const position = this.options.rows().positionOf(key);
+    const rows = this.options.rows();
+    const position = rows.positionOf(key);
     const page = Math.max(1, Math.floor((this.viewHeight - this.headerHeight) / this.options.rowHeight()) - 1);
-    const last = this.options.rows().length - 1;
     let next: number | undefined;
     switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(last, position + 1);
-        break;
       case 'ArrowUp':
-        if (position === 0) {
-          event.preventDefault();
-          void this.focusHeader(this.headerColumn);
-          return;
-        }
-        next = position - 1;
-        break;
+        if (position > 0) break;
+        event.preventDefault();
+        void this.focusHeader(this.headerColumn);
+        return;
       case 'PageDown':
-        next = Math.min(last, position + page);
+        next = Math.min(rows.length - 1, position + page);
         break;
       case 'PageUp':
         next = Math.max(0, position - page);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
         break;
       case 'Enter':
         event.preventDefault();
@@ -208,29 +200,15 @@ export class GridFocusController implements ReactiveController {
       case ' ':
         if (this.options.toggle(key)) event.preventDefault();
         return;
-      default:
-        return;
     }
+    next ??= navigate(event.key, position, rows.length);
+    if (next === undefined) return;
     event.preventDefault();
     void this.moveTo(next);
   };
 
   private headerKey(event: KeyboardEvent, column: number) {
-    const last = this.headerCells().length - 1;
-    let next: number | undefined;
     switch (event.key) {
-      case 'ArrowLeft':
-        next = Math.max(0, column - 1);
-        break;
-      case 'ArrowRight':
-        next = Math.min(last, column + 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
       case 'ArrowDown':
       case 'PageDown':
         event.preventDefault();
@@ -242,9 +220,10 @@ export class GridFocusController implements ReactiveController {
         event.preventDefault();
         this.options.pressHeader(column);
         return;
-      default:
-        return;
     }
+    const along = ALONG_HEADER[event.key];
+    const next = along ? navigate(along, column, this.headerCells().length) : undefined;
+    if (next === undefined) return;
     event.preventDefault();
     void this.focusHeader(next);
   }
