@@ -77,6 +77,15 @@ export const DeveloperAllNamespaces: Story = {
   `,
 };
 
+/** `sandbox-viewer` may list namespaces but secrets in none of them: the list says so in plain words. */
+export const NoNamespaceAllowsTheKind: Story = {
+  render: () => html`
+    <kube-provider transport="sandbox" cluster="sandbox" .tokenProvider=${() => 'sandbox-viewer'}>
+      <kube-resource-list kind="secrets" namespace="all"></kube-resource-list>
+    </kube-provider>
+  `,
+};
+
 /** The server answers 500: its message and HTTP code. */
 export const ServerError: Story = {
   render: () => {
