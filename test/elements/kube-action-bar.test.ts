@@ -163,7 +163,7 @@ describe('<kube-action-bar>', () => {
     it('follows the selection of the <kube-resource-list> named by for', async () => {
       const {el, provider} = await mount(html`
         <kube-action-bar for="pods"></kube-action-bar>
-        <kube-resource-list id="pods" kind="pods" namespace="team-a" selectable="multiple"></kube-resource-list>
+        <kube-resource-list id="pods" kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>
       `);
       expect(el.hasState('empty')).to.equal(true);
       expect(part(el, 'message')!.textContent).to.contain('Select objects');

@@ -83,9 +83,9 @@ export function builtinActions(): KubeActionDefinition[] {
     builtin('scale', {label: () => msg('Scale', {id: 'kube.actionBar.scale'}), icon: '⇅', input: 'replicas', handler: ({client, target, input, signal}) => scaleTarget(client, target, input as number, signal)}),
     builtin('restart', {label: () => msg('Restart', {id: 'kube.actionBar.restart'}), icon: '↻', destructive: true, handler: ({client, target, signal}) => restartTarget(client, target, {signal})}),
     builtin('rollback', {label: () => msg('Roll back', {id: 'kube.actionBar.rollback'}), icon: '↶', destructive: true, bulk: false, input: 'revision', handler: ({client, target, input, signal}) => rollbackDeployment(client, target, {toRevision: (input as number | undefined) || undefined, signal})}),
-    builtin('suspend', {label: () => msg('Suspend', {id: 'kube.actionBar.suspend'}), icon: '⏸', handler: ({client, target, signal}) => setCronJobSuspended(client, target, true, signal)}),
+    builtin('suspend', {label: () => msg('Suspend', {id: 'kube.actionBar.suspend'}), icon: '‖', handler: ({client, target, signal}) => setCronJobSuspended(client, target, true, signal)}),
     builtin('resume', {label: () => msg('Resume', {id: 'kube.actionBar.resume'}), icon: '▶', handler: ({client, target, signal}) => setCronJobSuspended(client, target, false, signal)}),
-    builtin('run-now', {label: () => msg('Run now', {id: 'kube.actionBar.runNow'}), icon: '⚡', handler: ({client, target, signal}) => runCronJobNow(client, target, {signal})}),
+    builtin('run-now', {label: () => msg('Run now', {id: 'kube.actionBar.runNow'}), icon: '»', handler: ({client, target, signal}) => runCronJobNow(client, target, {signal})}),
     builtin('cordon', {label: () => msg('Cordon', {id: 'kube.actionBar.cordon'}), icon: '⊘', handler: ({client, target, signal}) => setNodeUnschedulable(client, target, true, signal)}),
     builtin('uncordon', {label: () => msg('Uncordon', {id: 'kube.actionBar.uncordon'}), icon: '⊙', handler: ({client, target, signal}) => setNodeUnschedulable(client, target, false, signal)}),
     builtin('drain', {
@@ -102,8 +102,8 @@ export function builtinActions(): KubeActionDefinition[] {
     builtin('labels', {label: () => msg('Edit labels', {id: 'kube.actionBar.labels'}), icon: '#', input: 'labels', handler: ({client, target, input, signal}) => patchMetadata(client, target, 'labels', input as MetadataChanges, signal)}),
     builtin('annotations', {label: () => msg('Edit annotations', {id: 'kube.actionBar.annotations'}), icon: '✎', input: 'annotations', handler: ({client, target, input, signal}) => patchMetadata(client, target, 'annotations', input as MetadataChanges, signal)}),
     builtin('edit-yaml', {label: () => msg('Edit YAML', {id: 'kube.actionBar.editYaml'}), icon: '{}', bulk: false, quiet: true, handler: ({host, reference}) => host.dispatchEvent(new KubeEditYamlEvent(reference))}),
-    builtin('force-delete', {label: () => msg('Force delete', {id: 'kube.actionBar.forceDelete'}), icon: '⨯', destructive: true, handler: ({client, target, signal}) => deleteTarget(client, target, {force: true, signal})}),
-    builtin('delete', {label: () => msg('Delete', {id: 'kube.actionBar.delete'}), icon: '🗑', destructive: true, confirmByName: typeNamedByHand, handler: ({client, target, signal}) => deleteTarget(client, target, {signal})}),
+    builtin('force-delete', {label: () => msg('Force delete', {id: 'kube.actionBar.forceDelete'}), icon: '⚠', destructive: true, handler: ({client, target, signal}) => deleteTarget(client, target, {force: true, signal})}),
+    builtin('delete', {label: () => msg('Delete', {id: 'kube.actionBar.delete'}), icon: '✕', destructive: true, confirmByName: typeNamedByHand, handler: ({client, target, signal}) => deleteTarget(client, target, {signal})}),
   ];
 }
 
