@@ -13,7 +13,7 @@ export * from './logs.js';
 export * from './line-reader.js';
 export * from './quantity.js';
 export * from './age.js';
-export {numberFormat, relativeTimeFormat} from './intl.js';
+export {numberFormat, relativeTimeFormat, sortCollator} from './intl.js';
 export {Backoff, type BackoffOptions} from './backoff.js';
 export {gatewayTransport, type GatewayTransportOptions} from './transports/gateway.js';
 export {directTransport, type DirectTransportOptions} from './transports/direct.js';

@@ -4,6 +4,7 @@
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const collators = new Map<string, Intl.Collator>();
 
 export function numberFormat(locale?: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
@@ -17,4 +18,12 @@ export function relativeTimeFormat(locale?: string): Intl.RelativeTimeFormat {
   let format = relativeTimeFormats.get(key);
   if (!format) relativeTimeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'})));
   return format;
+}
+
+/** The collator lists sort names by: `pod-2` before `pod-10`, case and accents ignored. */
+export function sortCollator(locale?: string): Intl.Collator {
+  const key = locale ?? '';
+  let collator = collators.get(key);
+  if (!collator) collators.set(key, (collator = new Intl.Collator(locale, {numeric: true, sensitivity: 'base'})));
+  return collator;
 }

@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
+import {numberFormat} from '../../client/intl.js';
 
 /** "HTTP 403 Forbidden". */
 export function httpCode(code: number, reason: string) {
@@ -56,7 +57,7 @@ export interface ToolbarOptions {
 /** The filter, the label selector, and the progress or the count. */
 export function renderToolbar(options: ToolbarOptions) {
   const {state, progress} = options;
-  const format = new Intl.NumberFormat(options.locale);
+  const format = numberFormat(options.locale);
   return html`<div part="toolbar">
     <input
       part="filter"
@@ -75,7 +76,7 @@ export function renderToolbar(options: ToolbarOptions) {
       spellcheck="false"
       @change=${(event: Event) => options.onLabelSelector((event.target as HTMLInputElement).value.trim())}
     />
-    ${state === 'loading'
+    ${state === 'loading' && progress.loaded > 0
       ? html`<span part="progress" role="status"
           >${progress.total !== undefined
             ? msg(str`Loading… ${format.format(progress.loaded)} of ${format.format(progress.total)}`, {id: 'kube.resourceList.progress'})
