@@ -1,6 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
-import type {ResourceType} from '../client/types.js';
+import type {KubeObject, ResourceType} from '../client/types.js';
+import {typeRef} from '../client/actions/target.js';
 import {firstDenial, type Denial, type RequiredPermission} from '../client/actions/permissions.js';
 import {resolveTarget, type ActionTarget, type ResolvedTarget} from '../client/actions/target.js';
 
@@ -11,6 +12,8 @@ export interface GatedAction {
   appliesTo(type: ResourceType): boolean;
   /** The permissions it needs on one object of this type. */
   permissions(type: ResourceType): readonly RequiredPermission[];
+  /** Whether it makes sense for the object as it is now (e.g. Resume only when suspended); asked for a single target. */
+  availableFor?(object: KubeObject): boolean;
 }
 
 export interface ActionPermissionsInput {
@@ -46,6 +49,8 @@ export class ActionPermissionsController implements ReactiveController {
   private key?: string;
   private client?: KubeClient;
   private run = 0;
+  /** Keep showing the last answers while asking again, so a refresh doesn't flicker. */
+  private keep = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -75,6 +80,7 @@ export class ActionPermissionsController implements ReactiveController {
   /** Asks again even though nothing changed (e.g. after a role change; cached answers expire on their own). */
   refresh() {
     this.key = undefined;
+    this.keep = true;
     this.host.requestUpdate();
   }
 
@@ -85,15 +91,19 @@ export class ActionPermissionsController implements ReactiveController {
     this.key = key;
     this.client = input?.client;
     const run = ++this.run;
-    this.results.clear();
-    this.offered = [];
-    this.resolved = [];
-    this.error = undefined;
+    const keep = this.keep && this.status === 'ready';
+    this.keep = false;
+    if (!keep) {
+      this.results.clear();
+      this.offered = [];
+      this.resolved = [];
+      this.error = undefined;
+    }
     if (!input || input.targets.length === 0) {
       this.status = 'idle';
       return;
     }
-    this.status = 'loading';
+    if (!keep) this.status = 'loading';
     void this.evaluate(input, run);
   }
 
@@ -109,15 +119,27 @@ export class ActionPermissionsController implements ReactiveController {
       return;
     }
     if (run !== this.run) return;
+    let offered = input.actions.filter((action) => resolved.every((target) => action.appliesTo(target.type)));
+    const object = await this.currentObject(input.client, resolved, offered);
+    if (run !== this.run) return;
+    if (object) offered = offered.filter((action) => action.availableFor?.(object) ?? true);
+    const previous = new Map(this.results);
     this.resolved = resolved;
-    const offered = input.actions.filter((action) => resolved.every((target) => action.appliesTo(target.type)));
     this.offered = offered.map((action) => action.id);
-    for (const action of offered) this.results.set(action.id, {status: 'pending', permitted: [], denied: [], total: resolved.length});
+    this.results.clear();
+    for (const action of offered) this.results.set(action.id, previous.get(action.id) ?? {status: 'pending', permitted: [], denied: [], total: resolved.length});
     this.host.requestUpdate();
     await Promise.all(offered.map((action) => this.evaluateAction(input.client, action, resolved, run)));
     if (run !== this.run) return;
     this.status = 'ready';
     this.host.requestUpdate();
+  }
+
+  /** A single target's current state, when an offered action depends on it; undefined if unreadable. */
+  private async currentObject(client: KubeClient, targets: ResolvedTarget[], offered: GatedAction[]): Promise<KubeObject | undefined> {
+    const [target] = targets;
+    if (targets.length !== 1 || !target || !offered.some((action) => action.availableFor)) return undefined;
+    return client.get(target.cluster, typeRef(target.type), target).catch(() => undefined);
   }
 
   private async evaluateAction(client: KubeClient, action: GatedAction, targets: ResolvedTarget[], run: number) {

@@ -127,8 +127,8 @@ describe('<kube-action-bar>', () => {
       `);
       for (const bar of bars) await ready(bar);
       expect(ids(bars[0]!)).to.deep.equal(['logs', 'labels', 'annotations', 'edit-yaml', 'force-delete', 'delete']);
-      expect(ids(bars[1]!)).to.deep.equal(['cordon', 'uncordon', 'drain', 'labels', 'annotations', 'edit-yaml', 'delete']);
-      expect(ids(bars[2]!)).to.deep.equal(['suspend', 'resume', 'run-now', 'labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(ids(bars[1]!), 'a schedulable node offers Cordon, not Uncordon').to.deep.equal(['cordon', 'drain', 'labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(ids(bars[2]!), 'a running cronjob offers Suspend, not Resume').to.deep.equal(['suspend', 'run-now', 'labels', 'annotations', 'edit-yaml', 'delete']);
       expect(ids(bars[3]!)).to.deep.equal(['scale', 'labels', 'annotations', 'edit-yaml', 'delete']);
       expect(ids(bars[4]!)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
     });
@@ -327,6 +327,17 @@ describe('<kube-action-bar>', () => {
       await until(() => result(el) !== '', 'the outcome');
       expect(result(el)).to.equal('Roll back: done.');
       expect(await image()).to.equal(before);
+    });
+
+    it('suspending a cronjob turns Suspend into Resume; a selection offers both', async () => {
+      const {el, client} = await mount(html`<kube-action-bar kind="cronjobs" namespace="team-a" name="nightly-report"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'suspend')!.click();
+      await until(() => button(el, 'resume') !== null && button(el, 'suspend') === null, 'Resume offered instead');
+      expect(result(el)).to.equal('Suspend: done.');
+      expect((await client.get<KubeObject<{suspend?: boolean}>>('sandbox', 'cronjobs', {namespace: 'team-a', name: 'nightly-report'})).spec?.suspend).to.equal(true);
+      el.targets = [ref('CronJob', 'batch/v1', 'team-a', 'nightly-report'), ref('CronJob', 'batch/v1', 'team-a', 'other')];
+      await until(() => button(el, 'suspend') !== null && button(el, 'resume') !== null, 'both for a selection');
     });
 
     it('Logs and Edit YAML fire their events', async () => {

@@ -1,6 +1,6 @@
 import {msg} from '@lit/localize';
 import type {KubeClient} from '../../client/kube-client.js';
-import type {ObjectReference, ResourceType} from '../../client/types.js';
+import type {KubeObject, ObjectReference, ResourceType} from '../../client/types.js';
 import {
   builtinApplies,
   builtinPermissions,
@@ -59,6 +59,8 @@ export interface KubeActionDefinition {
   bulk?: boolean;
   /** Fires an event instead of changing anything: no inline result. */
   quiet?: boolean;
+  /** Whether it makes sense for the object's current state; asked when the bar acts on one object. */
+  availableFor?: (object: KubeObject) => boolean;
   handler(context: KubeActionContext): unknown;
 }
 
@@ -69,6 +71,9 @@ export class DrainIncompleteError extends Error {
     super(`${report.failed.length} pod(s) on ${report.node} could not be evicted`);
   }
 }
+
+const suspended = (object: KubeObject) => (object.spec as {suspend?: boolean} | undefined)?.suspend === true;
+const unschedulable = (object: KubeObject) => (object.spec as {unschedulable?: boolean} | undefined)?.unschedulable === true;
 
 const typeNamedByHand = (type: ResourceType) => (type.group === '' && (type.resource === 'namespaces' || type.resource === 'nodes'));
 
@@ -83,11 +88,11 @@ export function builtinActions(): KubeActionDefinition[] {
     builtin('scale', {label: () => msg('Scale', {id: 'kube.actionBar.scale'}), icon: '⇅', input: 'replicas', handler: ({client, target, input, signal}) => scaleTarget(client, target, input as number, signal)}),
     builtin('restart', {label: () => msg('Restart', {id: 'kube.actionBar.restart'}), icon: '↻', destructive: true, handler: ({client, target, signal}) => restartTarget(client, target, {signal})}),
     builtin('rollback', {label: () => msg('Roll back', {id: 'kube.actionBar.rollback'}), icon: '↶', destructive: true, bulk: false, input: 'revision', handler: ({client, target, input, signal}) => rollbackDeployment(client, target, {toRevision: (input as number | undefined) || undefined, signal})}),
-    builtin('suspend', {label: () => msg('Suspend', {id: 'kube.actionBar.suspend'}), icon: '‖', handler: ({client, target, signal}) => setCronJobSuspended(client, target, true, signal)}),
-    builtin('resume', {label: () => msg('Resume', {id: 'kube.actionBar.resume'}), icon: '▶', handler: ({client, target, signal}) => setCronJobSuspended(client, target, false, signal)}),
+    builtin('suspend', {label: () => msg('Suspend', {id: 'kube.actionBar.suspend'}), icon: '‖', availableFor: (object) => !suspended(object), handler: ({client, target, signal}) => setCronJobSuspended(client, target, true, signal)}),
+    builtin('resume', {label: () => msg('Resume', {id: 'kube.actionBar.resume'}), icon: '▶', availableFor: suspended, handler: ({client, target, signal}) => setCronJobSuspended(client, target, false, signal)}),
     builtin('run-now', {label: () => msg('Run now', {id: 'kube.actionBar.runNow'}), icon: '»', handler: ({client, target, signal}) => runCronJobNow(client, target, {signal})}),
-    builtin('cordon', {label: () => msg('Cordon', {id: 'kube.actionBar.cordon'}), icon: '⊘', handler: ({client, target, signal}) => setNodeUnschedulable(client, target, true, signal)}),
-    builtin('uncordon', {label: () => msg('Uncordon', {id: 'kube.actionBar.uncordon'}), icon: '⊙', handler: ({client, target, signal}) => setNodeUnschedulable(client, target, false, signal)}),
+    builtin('cordon', {label: () => msg('Cordon', {id: 'kube.actionBar.cordon'}), icon: '⊘', availableFor: (object) => !unschedulable(object), handler: ({client, target, signal}) => setNodeUnschedulable(client, target, true, signal)}),
+    builtin('uncordon', {label: () => msg('Uncordon', {id: 'kube.actionBar.uncordon'}), icon: '⊙', availableFor: unschedulable, handler: ({client, target, signal}) => setNodeUnschedulable(client, target, false, signal)}),
     builtin('drain', {
       label: () => msg('Drain', {id: 'kube.actionBar.drain'}),
       icon: '⇣',

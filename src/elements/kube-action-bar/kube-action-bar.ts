@@ -124,6 +124,7 @@ export class KubeActionBar extends KubeElement {
             id: definition.id,
             appliesTo: (type) => definitionApplies(definition, type),
             permissions: (type) => definitionPermissions(definition, type),
+            ...(definition.availableFor ? {availableFor: definition.availableFor} : {}),
           })),
         }
       : undefined
@@ -395,7 +396,10 @@ export class KubeActionBar extends KubeElement {
     const results = outcomes.filter((outcome) => outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), result: outcome.result}));
     const failures: KubeActionFailure[] = outcomes.filter((outcome) => !outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), error: outcome.error!}));
     this.emit(new KubeActionEvent({...detail, phase: failures.length ? 'error' : 'success', results, failures}));
-    if (!definition.quiet) this.outcome = describeOutcome(label, targets.length, failures, skipped.length);
+    if (definition.quiet) return;
+    this.outcome = describeOutcome(label, targets.length, failures, skipped.length);
+    // The objects changed: Suspend may now be Resume, Cordon Uncordon.
+    this.permissions.refresh();
   }
 
   private onKeyDown(event: KeyboardEvent) {
