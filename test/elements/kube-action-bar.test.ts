@@ -175,6 +175,26 @@ describe('<kube-action-bar>', () => {
       await until(() => el.hasState('empty'), 'empty again');
     });
 
+    it('asks again when the identity changes', async () => {
+      const {el, sandbox, provider} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`);
+      await ready(el);
+      expect(disabled(el)).to.deep.equal([]);
+      (provider as HTMLElement & {client: KubeClient}).client = makeClient(sandbox, 'sandbox-developer');
+      await until(() => disabled(el).length === MUTATING.length, 'the developer denied');
+      expect(reason(el, 'delete')).to.contain("You can't delete deployments in namespace team-b");
+    });
+
+    it('says so when permissions cannot be checked, and offers nothing it could not check', async () => {
+      const sandbox = createSandbox({seed: 1, clusters: 1});
+      cleanups.push(() => sandbox.dispose());
+      cluster(sandbox).failNext('selfsubjectaccessreviews', 500, 100);
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`, {sandbox});
+      await until(() => el.hasState('ready'), 'checked');
+      expect(disabled(el)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(reason(el, 'delete')).to.match(/^Your permissions could not be checked: .*\(HTTP 500\)$/);
+      await expect(el).to.be.accessible();
+    });
+
     it('gates and reports host actions like built-in ones', async () => {
       const calls: string[] = [];
       const report: KubeActionDefinition = {
@@ -215,6 +235,21 @@ describe('<kube-action-bar>', () => {
       expect((await client.getScale('sandbox', 'deployments', {namespace: 'team-a', name: 'api'})).spec!.replicas).to.equal(5);
       expect(result(el)).to.equal('Scale: done.');
       expect(part(el, 'result')!.getAttribute('role')).to.equal('status');
+    });
+
+    it('input it cannot use keeps the dialog open with the reason, and sends nothing', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'labels')!.click();
+      await confirm(el, {input: 'tier=web\nnot a label'});
+      expect(dialog(el).open).to.equal(true);
+      const error = part(el, 'dialog-error')!;
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(error.textContent).to.contain('not a label');
+      expect(dialog(el).querySelector<HTMLTextAreaElement>('#input')!.value, 'what was typed is kept').to.equal('tier=web\nnot a label');
+      await confirm(el, {input: 'tier=web\nold-'});
+      await until(() => result(el) === 'Edit labels: done.', 'labelled');
+      expect(cluster(sandbox).stats.count('PATCH', '/apis/apps/v1/namespaces/team-a/deployments/web')).to.equal(1);
     });
 
     it('a cancelled before event sends nothing', async () => {
