@@ -1,5 +1,6 @@
 import type {KubeClient} from '../kube-client.js';
 import type {KubeObject} from '../types.js';
+import {KubeApiError} from '../errors.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -42,24 +43,30 @@ export async function deploymentRevisions(client: KubeClient, target: ResolvedTa
  * means the one before the current.
  */
 export async function rollbackDeployment(client: KubeClient, target: ResolvedTarget, options: {toRevision?: number; signal?: AbortSignal} = {}): Promise<{revision: number; deployment: KubeObject}> {
-  const {deployment, revisions} = await deploymentRevisions(client, target, options.signal);
-  // Like kubectl: "previous" is the second-newest ReplicaSet revision.
-  const chosen = options.toRevision ? revisions.find((entry) => entry.revision === options.toRevision) : revisions[1];
-  if (!chosen) {
-    throw new RangeError(options.toRevision ? `Revision ${options.toRevision} of ${target.name} was not found` : `${target.name} has no earlier revision to roll back to`);
+  for (let attempt = 1; ; attempt++) {
+    const {deployment, revisions} = await deploymentRevisions(client, target, options.signal);
+    // Like kubectl: "previous" is the second-newest ReplicaSet revision.
+    const chosen = options.toRevision ? revisions.find((entry) => entry.revision === options.toRevision) : revisions[1];
+    if (!chosen) {
+      throw new RangeError(options.toRevision ? `Revision ${options.toRevision} of ${target.name} was not found` : `${target.name} has no earlier revision to roll back to`);
+    }
+    try {
+      // The generation test fails (422) when the spec changed since it was read; status writes don't count.
+      const patched = await client.patch(
+        target.cluster,
+        typeRef(target.type),
+        target,
+        [
+          {op: 'test', path: '/metadata/generation', value: deployment.metadata.generation},
+          {op: 'replace', path: '/spec/template', value: chosen.template},
+        ],
+        {type: 'json', signal: options.signal}
+      );
+      return {revision: chosen.revision, deployment: patched};
+    } catch (error) {
+      if (!(error instanceof KubeApiError && error.code === 422) || attempt >= 3) throw error;
+    }
   }
-  // Test the resourceVersion, so a deployment changed since it was read is not overwritten.
-  const patched = await client.patch(
-    target.cluster,
-    typeRef(target.type),
-    target,
-    [
-      {op: 'test', path: '/metadata/resourceVersion', value: deployment.metadata.resourceVersion},
-      {op: 'replace', path: '/spec/template', value: chosen.template},
-    ],
-    {type: 'json', signal: options.signal}
-  );
-  return {revision: chosen.revision, deployment: patched};
 }
 
 function withoutHash(template: Template): Template {
