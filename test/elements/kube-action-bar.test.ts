@@ -358,7 +358,11 @@ describe('<kube-action-bar>', () => {
       expect(await image()).to.equal('ghcr.io/kube-elements/demo-api:9.9.9');
       await ready(el);
       button(el, 'rollback')!.click();
-      await confirm(el, {input: ''});
+      await until(() => dialog(el).querySelector('select#input') !== null, 'the revisions');
+      const options = [...dialog(el).querySelectorAll('option')].map((o) => o.textContent!.trim());
+      expect(options).to.deep.equal([`Revision 1 (${before}, envoyproxy/envoy:v1.31.2)`]);
+      expect(dialog(el).textContent).to.contain('Now at revision 2 (ghcr.io/kube-elements/demo-api:9.9.9, envoyproxy/envoy:v1.31.2).');
+      await confirm(el, {input: '1'});
       await until(() => result(el) !== '', 'the outcome');
       expect(result(el)).to.equal('Roll back: done.');
       expect(await image()).to.equal(before);

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
-import {parseMetadataChanges, referenceOf, type ResolvedTarget} from '../../client/actions/index.js';
+import {parseMetadataChanges, referenceOf, type DeploymentRevision, type ResolvedTarget} from '../../client/actions/index.js';
 import {labelOf, type KubeActionDefinition} from './actions.js';
 import {objectName, targetsText} from './messages.js';
 
@@ -9,6 +9,8 @@ export interface ActionRequest {
   definition: KubeActionDefinition;
   targets: ResolvedTarget[];
   skipped: ResolvedTarget[];
+  /** A deployment's revisions, newest first, once loaded for Roll back. */
+  revisions?: DeploymentRevision[];
 }
 
 const SHOWN_TARGETS = 8;
@@ -47,7 +49,7 @@ export function renderDialog(request: ActionRequest | undefined, error: string |
                     ${references.length > SHOWN_TARGETS ? html`<li>${msg(str`and ${references.length - SHOWN_TARGETS} more`, {id: 'kube.actionBar.andMore'})}</li>` : nothing}
                   </ul>`
                 : nothing}
-              ${renderInput(definition!)}
+              ${renderInput(request)}
               ${typed
                 ? html`<label part="field-label" for="confirm-name">${msg(str`Type ${typed} to confirm`, {id: 'kube.actionBar.typeName'})}</label>
                     <input part="field" id="confirm-name" name="confirm-name" autocomplete="off" spellcheck="false" required />`
@@ -64,7 +66,8 @@ export function renderDialog(request: ActionRequest | undefined, error: string |
   `;
 }
 
-function renderInput(definition: KubeActionDefinition) {
+function renderInput(request: ActionRequest) {
+  const definition = request.definition;
   switch (definition.input) {
     case 'replicas':
       return html`<label part="field-label" for="input">${msg('Replicas', {id: 'kube.actionBar.replicas'})}</label>
@@ -75,7 +78,7 @@ function renderInput(definition: KubeActionDefinition) {
         <textarea part="field" id="input" name="input" rows="4" spellcheck="false" aria-describedby="input-hint" autofocus></textarea>
         <p part="hint" id="input-hint">${msg('One key=value per line; key- removes the key.', {id: 'kube.actionBar.metadataHint'})}</p>`;
     case 'revision':
-      return html`<label part="field-label" for="input">${msg('Revision', {id: 'kube.actionBar.revision'})}</label>
+      return request.revisions ? renderRevisions(request.revisions) : html`<label part="field-label" for="input">${msg('Revision', {id: 'kube.actionBar.revision'})}</label>
         <input part="field" id="input" name="input" type="number" min="1" step="1" inputmode="numeric" aria-describedby="input-hint" autofocus />
         <p part="hint" id="input-hint">${msg('Leave empty for the previous revision.', {id: 'kube.actionBar.revisionHint'})}</p>`;
     default:
@@ -83,9 +86,27 @@ function renderInput(definition: KubeActionDefinition) {
   }
 }
 
+/** The revisions to go back to, the previous one first; the current one is named above them. */
+function renderRevisions(revisions: DeploymentRevision[]) {
+  const images = (revision: DeploymentRevision) => ((revision.template.spec as {containers?: Array<{image?: string}>} | undefined)?.containers ?? []).map((c) => c.image ?? '').join(', ');
+  const [current, ...earlier] = revisions;
+  if (!current || !earlier.length) return html`<p part="hint">${msg('There is no earlier revision to roll back to.', {id: 'kube.actionBar.noEarlierRevision'})}</p>`;
+  const now = current.revision;
+  const nowImages = images(current);
+  return html`<p part="hint" id="input-hint">${msg(str`Now at revision ${now} (${nowImages}).`, {id: 'kube.actionBar.currentRevision'})}</p>
+    <label part="field-label" for="input">${msg('Roll back to', {id: 'kube.actionBar.rollbackTo'})}</label>
+    <select part="field" id="input" name="input" aria-describedby="input-hint" autofocus>
+      ${earlier.map((revision) => {
+        const number = revision.revision;
+        const revisionImages = images(revision);
+        return html`<option value=${number}>${msg(str`Revision ${number} (${revisionImages})`, {id: 'kube.actionBar.revisionOption'})}</option>`;
+      })}
+    </select>`;
+}
+
 /** Reads and checks what the user entered; an error in words when it can't be used. */
 export function readDialogInput(request: ActionRequest, dialog: HTMLDialogElement): {value: unknown} | {error: string} {
-  const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement>('#input');
+  const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('#input');
   const typed = nameToType(request);
   if (typed !== undefined) {
     const confirmation = dialog.querySelector<HTMLInputElement>('#confirm-name')?.value.trim();

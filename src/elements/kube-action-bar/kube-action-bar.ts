@@ -7,7 +7,7 @@ import {hostStyles} from '../../styles/host.styles.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ObjectReference} from '../../client/types.js';
-import {referenceOf, targetOf, typeRef, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
+import {deploymentRevisions, referenceOf, targetOf, typeRef, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
 import {ActionPermissionsController, type ActionPermission} from '../../controllers/action-permissions-controller.js';
 import {builtinActions, definitionApplies, definitionPermissions, labelOf, type KubeActionDefinition} from './actions.js';
 import {KubeActionEvent, type KubeActionFailure} from './events.js';
@@ -307,17 +307,28 @@ export class KubeActionBar extends KubeElement {
     }
   }
 
-  /** Scaling one object starts from its current replicas. */
+  /** Scaling one object starts from its current replicas; rolling back one lists its revisions. */
   private prefill(request: ActionRequest) {
     const [target] = request.targets;
-    if (request.definition.input !== 'replicas' || request.targets.length !== 1 || !target || !this.client) return;
-    this.client.getScale(target.cluster, typeRef(target.type), target).then(
-      (scale) => {
-        const field = this.dialog?.querySelector<HTMLInputElement>('#input');
-        if (this.request === request && field && field.value === '') field.value = String(scale.spec?.replicas ?? 0);
-      },
-      () => undefined // the field stays empty; the user types a number
-    );
+    const client = this.client;
+    if (request.targets.length !== 1 || !target || !client) return;
+    const still = () => this.request?.definition === request.definition && this.request.targets === request.targets;
+    if (request.definition.input === 'replicas') {
+      client.getScale(target.cluster, typeRef(target.type), target).then(
+        (scale) => {
+          const field = this.dialog?.querySelector<HTMLInputElement>('#input');
+          if (still() && field && field.value === '') field.value = String(scale.spec?.replicas ?? 0);
+        },
+        () => undefined // the field stays empty; the user types a number
+      );
+    } else if (request.definition.input === 'revision') {
+      deploymentRevisions(client, target).then(
+        ({revisions}) => {
+          if (still()) this.request = {...this.request!, revisions};
+        },
+        () => undefined // the number field stays; the user types a revision
+      );
+    }
   }
 
   private onDialogSubmit(event: Event) {
