@@ -279,6 +279,17 @@ describe('<kube-action-bar>', () => {
       expect(result(el)).to.contain('cancelled; nothing was sent');
     });
 
+    it('leaving the page during the undo window sends nothing', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="200"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await confirm(el);
+      expect(el.hasState('pending-undo')).to.equal(true);
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
+    });
+
     it('without undo, the request is sent once the window passes', async () => {
       const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="50"></kube-action-bar>`);
       await ready(el);

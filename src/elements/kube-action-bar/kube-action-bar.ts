@@ -15,15 +15,8 @@ import {renderDialog, readDialogInput, type ActionRequest} from './dialog.js';
 import * as text from './messages.js';
 import {describeOutcome, type Outcome} from './outcome.js';
 import {ListSelectionController} from './list-selection.js';
+import {UndoWindow} from './undo-window.js';
 import {actionBarStyles} from './kube-action-bar.styles.js';
-
-interface Countdown {
-  request: ActionRequest;
-  input: unknown;
-  remaining: number;
-  timer: ReturnType<typeof setInterval>;
-  fire: ReturnType<typeof setTimeout>;
-}
 
 /**
  * Offers exactly the actions the user may take on one object (`kind`, `name`, `namespace`) or on
@@ -104,7 +97,6 @@ export class KubeActionBar extends KubeElement {
 
   @state() private request?: ActionRequest;
   @state() private dialogError?: string;
-  @state() private countdown?: Countdown;
   @state() private busy?: string;
   @state() private outcome?: Outcome;
   @state() private active = 0;
@@ -114,6 +106,7 @@ export class KubeActionBar extends KubeElement {
   private readonly builtins = builtinActions();
   private readonly registered: KubeActionDefinition[] = [];
   private readonly list = new ListSelectionController(this, () => this.htmlFor);
+  private readonly undoWindow = new UndoWindow<{request: ActionRequest; input: unknown}>(this);
   private abort?: AbortController;
   private readonly permissions = new ActionPermissionsController(this, () =>
     this.client
@@ -145,7 +138,6 @@ export class KubeActionBar extends KubeElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.stopCountdown();
     this.abort?.abort();
   }
 
@@ -179,7 +171,7 @@ export class KubeActionBar extends KubeElement {
     this.toggleState('ready', !noClient && status === 'ready');
     this.toggleState('error', !noClient && status === 'error');
     this.toggleState('busy', this.busy !== undefined);
-    this.toggleState('pending-undo', this.countdown !== undefined);
+    this.toggleState('pending-undo', this.undoWindow.pending !== undefined);
     if (changed.has('request')) {
       if (this.request && !this.dialog?.open) {
         this.dialog?.showModal();
@@ -262,7 +254,7 @@ export class KubeActionBar extends KubeElement {
   }
 
   private usable(permission: ActionPermission) {
-    return permission.status === 'ready' && permission.permitted.length > 0 && !this.busy && !this.countdown;
+    return permission.status === 'ready' && permission.permitted.length > 0 && !this.busy && !this.undoWindow.pending;
   }
 
   private reasonFor(permission: ActionPermission): string | undefined {
@@ -275,12 +267,13 @@ export class KubeActionBar extends KubeElement {
   }
 
   private renderCountdown() {
-    const countdown = this.countdown;
-    if (!countdown) return nothing;
-    const label = labelOf(countdown.request.definition);
+    const pending = this.undoWindow.pending;
+    if (!pending) return nothing;
+    const {request} = pending.value;
+    const label = labelOf(request.definition);
     return html`
       <div part="undo" role="status">
-        <span>${text.undoText(label, text.targetsText(countdown.request.targets.map(referenceOf)), countdown.remaining)}</span>
+        <span>${text.undoText(label, text.targetsText(request.targets.map(referenceOf)), pending.remaining)}</span>
         <button part="undo-button" type="button" @click=${this.undo}>${msg('Undo', {id: 'kube.actionBar.undo'})}</button>
       </div>
     `;
@@ -350,32 +343,14 @@ export class KubeActionBar extends KubeElement {
   }
 
   private schedule(request: ActionRequest, input: unknown) {
-    if (!request.definition.destructive || !(this.undoMs > 0)) {
-      void this.execute(request, input);
-      return;
-    }
-    const fire = setTimeout(() => {
-      this.stopCountdown();
-      void this.execute(request, input);
-    }, this.undoMs);
-    const timer = setInterval(() => {
-      if (this.countdown?.fire === fire) this.countdown = {...this.countdown, remaining: Math.max(1, this.countdown.remaining - 1)};
-    }, 1000);
-    this.countdown = {request, input, remaining: Math.ceil(this.undoMs / 1000), timer, fire};
-  }
-
-  private stopCountdown() {
-    if (!this.countdown) return;
-    clearInterval(this.countdown.timer);
-    clearTimeout(this.countdown.fire);
-    this.countdown = undefined;
+    if (request.definition.destructive && this.undoMs > 0) this.undoWindow.start({request, input}, this.undoMs, (work) => void this.execute(work.request, work.input));
+    else void this.execute(request, input);
   }
 
   private undo() {
-    const countdown = this.countdown;
-    if (!countdown) return;
-    this.stopCountdown();
-    this.outcome = {tone: 'info', text: text.cancelledText(labelOf(countdown.request.definition)), lines: []};
+    const work = this.undoWindow.cancel();
+    if (!work) return;
+    this.outcome = {tone: 'info', text: text.cancelledText(labelOf(work.request.definition)), lines: []};
     this.focusActive();
   }
 
