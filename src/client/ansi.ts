@@ -25,15 +25,57 @@ export interface AnsiSegment extends AnsiStyle {
 // CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), other two-byte escapes, and C1 CSI (0x9b).
 const ESCAPE = /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_][^\u001b]*(?:\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const CONTROL_TEST = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export function hasEscape(text: string): boolean {
   return text.indexOf('\u001b') >= 0 || text.indexOf('\u009b') >= 0;
 }
 
-/** The text with every escape sequence and stray control character removed. */
+/** The end (exclusive) of the escape sequence starting at `i` (ESC or C1 CSI). */
+function sequenceEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  const csi = text.charCodeAt(i) === 0x9b;
+  const kind = csi ? 0x5b : text.charCodeAt(j);
+  if (!csi) j++;
+  if (kind === 0x5b /* [ */) {
+    while (j < n) {
+      const c = text.charCodeAt(j++);
+      if (c >= 0x40 && c <= 0x7e) return j;
+      if (c < 0x20 || c > 0x3f) return j - 1;
+    }
+    return n;
+  }
+  if (kind === 0x5d /* ] */ || kind === 0x50 /* P */ || kind === 0x5e /* ^ */ || kind === 0x5f /* _ */) {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 0x07) return j + 1;
+      if (c === 0x1b) return text.charCodeAt(j + 1) === 0x5c ? j + 2 : j;
+      j++;
+    }
+    return n;
+  }
+  j = i + 1;
+  while (j < n && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x2f) j++;
+  return j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x7e ? j + 1 : j;
+}
+
+/** The text with every escape sequence and stray control character removed. Runs for every searched line, so it scans by hand. */
 export function stripAnsi(text: string): string {
-  if (!hasEscape(text)) return text.replace(CONTROL, '');
-  return text.replace(ESCAPE, '').replace(CONTROL, '');
+  let out = '';
+  let last = 0;
+  let i = text.indexOf('\u001b');
+  const c1 = text.indexOf('\u009b');
+  if (i < 0 || (c1 >= 0 && c1 < i)) i = c1;
+  while (i >= 0) {
+    out += text.slice(last, i);
+    last = sequenceEnd(text, i);
+    const esc = text.indexOf('\u001b', last);
+    const csi = text.indexOf('\u009b', last);
+    i = esc < 0 ? csi : csi < 0 ? esc : Math.min(esc, csi);
+  }
+  out = last ? out + text.slice(last) : text;
+  return CONTROL_TEST.test(out) ? out.replace(CONTROL, '') : out;
 }
 
 function rgb(r: number, g: number, b: number) {

@@ -7,7 +7,7 @@ import {InformerCache, type InformerCacheOptions} from './informer-cache.js';
 import {AccessReviews, rulesAllowAny, type AccessDecision, type AccessQuery, type AccessReviewOptions} from './access-review.js';
 import {objectKey, parseApiVersion, resourcePath, type QueryParams} from './paths.js';
 import {readWatchEvents} from './watch.js';
-import {podLogQuery, readLogLines, type PodLogOptions} from './logs.js';
+import {podLogQuery, readLogLineBatches, readLogLines, type PodLogOptions} from './logs.js';
 import {KubeApiError, KubeNetworkError} from './errors.js';
 
 export interface KubeClientOptions {
@@ -255,14 +255,24 @@ export class KubeClient {
 
   /** Pod log lines, read incrementally; with `follow`, new lines keep coming until aborted. */
   async *podLogs(cluster: string, options: PodLogOptions): AsyncGenerator<string, void, undefined> {
+    const body = await this.podLogBody(cluster, options);
+    if (body) yield* readLogLines(body, options.signal);
+  }
+
+  /** Like `podLogs`, one array of lines per chunk received, for readers of fast streams. */
+  async *podLogBatches(cluster: string, options: PodLogOptions): AsyncGenerator<string[], void, undefined> {
+    const body = await this.podLogBody(cluster, options);
+    if (body) yield* readLogLineBatches(body, options.signal);
+  }
+
+  private async podLogBody(cluster: string, options: PodLogOptions) {
     const response = await this.http.request(
       cluster,
       resourcePath({group: '', version: 'v1', resource: 'pods', namespace: options.namespace, name: options.pod, subresource: 'log'}),
       {accept: '*/*', query: podLogQuery(options), signal: options.signal}
     );
     options.onOpen?.();
-    if (!response.body) return;
-    yield* readLogLines(response.body, options.signal);
+    return response.body ?? undefined;
   }
 
   /** May the current identity do this? Answered by SelfSubjectAccessReview, shared and cached. */

@@ -8,6 +8,17 @@ export async function* readLines(
   stream: ReadableStream<Uint8Array>,
   signal?: AbortSignal
 ): AsyncGenerator<string, void, undefined> {
+  for await (const batch of readLineBatches(stream, signal)) yield* batch;
+}
+
+/**
+ * The same lines, one array per chunk received: a consumer of a fast stream (a log viewer
+ * taking 100,000 lines a second) pays one await per chunk instead of one per line.
+ */
+export async function* readLineBatches(
+  stream: ReadableStream<Uint8Array>,
+  signal?: AbortSignal
+): AsyncGenerator<string[], void, undefined> {
   const reader = stream.getReader();
   const decoder = new TextDecoder('utf-8');
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
@@ -18,18 +29,20 @@ export async function* readLines(
       const {done, value} = await reader.read();
       if (done) break;
       const text = decoder.decode(value, {stream: true});
+      const batch: string[] = [];
       let start = 0;
       let newline = text.indexOf('\n');
       while (newline >= 0) {
-        yield trimCarriageReturn(pending + text.slice(start, newline));
+        batch.push(trimCarriageReturn(pending + text.slice(start, newline)));
         pending = '';
         start = newline + 1;
         newline = text.indexOf('\n', start);
       }
       pending += text.slice(start);
+      if (batch.length) yield batch;
     }
     pending += decoder.decode();
-    if (pending) yield trimCarriageReturn(pending);
+    if (pending) yield [trimCarriageReturn(pending)];
   } finally {
     signal?.removeEventListener('abort', onAbort);
     reader.releaseLock();

@@ -13,6 +13,8 @@ export interface BufferedLine {
 }
 
 const SEVERITY_CODES: readonly Severity[] = ['none', 'debug', 'info', 'warning', 'error'];
+/** Severity is detected when first asked for (on screen or filtered), not for every line appended. */
+const UNKNOWN = 255;
 
 /**
  * A fixed-capacity ring of log lines: O(1) append, the oldest line dropped (and counted) when
@@ -20,6 +22,8 @@ const SEVERITY_CODES: readonly Severity[] = ['none', 'debug', 'info', 'warning',
  */
 export class LogBuffer {
   private texts: string[];
+  /** Texts without escapes, kept once a line with escapes was searched, so the next search (each keystroke) skips stripping. */
+  private plains: Array<string | undefined>;
   private sources: Uint16Array;
   private times: Float64Array;
   private severities: Uint8Array;
@@ -32,6 +36,7 @@ export class LogBuffer {
   constructor(readonly capacity: number) {
     if (!(capacity >= 1)) throw new RangeError('LogBuffer capacity must be at least 1');
     this.texts = new Array<string>(capacity);
+    this.plains = new Array<string | undefined>(capacity);
     this.sources = new Uint16Array(capacity);
     this.times = new Float64Array(capacity);
     this.severities = new Uint8Array(capacity);
@@ -64,10 +69,11 @@ export class LogBuffer {
     else this.count++;
     const escaped = hasEscape(text);
     this.texts[slot] = text;
+    this.plains[slot] = undefined;
     this.sources[slot] = source;
     this.times[slot] = time;
     this.escapes[slot] = escaped ? 1 : 0;
-    this.severities[slot] = SEVERITY_CODES.indexOf(detectSeverity(escaped ? stripAnsi(text) : text));
+    this.severities[slot] = UNKNOWN;
     return this.appended++;
   }
 
@@ -76,6 +82,7 @@ export class LogBuffer {
     this.count = 0;
     this.appended = 0;
     this.texts = new Array<string>(this.capacity);
+    this.plains = new Array<string | undefined>(this.capacity);
   }
 
   has(seq: number) {
@@ -93,21 +100,27 @@ export class LogBuffer {
   /** The text without escape sequences, as search and downloads see it. */
   plain(seq: number): string {
     const slot = this.slot(seq);
-    return this.escapes[slot] ? stripAnsi(this.texts[slot]!) : this.texts[slot]!;
+    if (!this.escapes[slot]) return this.texts[slot]!;
+    return (this.plains[slot] ??= stripAnsi(this.texts[slot]!));
   }
 
   severity(seq: number): Severity {
-    return SEVERITY_CODES[this.severities[this.slot(seq)]!]!;
+    return SEVERITY_CODES[this.severityRank(seq)]!;
   }
 
   /** 0 none, 1 debug, 2 info, 3 warning, 4 error: for fast comparisons in filters. */
   severityRank(seq: number): number {
-    return this.severities[this.slot(seq)]!;
+    const slot = this.slot(seq);
+    let rank = this.severities[slot]!;
+    if (rank === UNKNOWN) {
+      rank = this.severities[slot] = SEVERITY_CODES.indexOf(detectSeverity(this.plain(seq)));
+    }
+    return rank;
   }
 
   line(seq: number): BufferedLine {
     const slot = this.slot(seq);
-    return {seq, text: this.texts[slot]!, source: this.sources[slot]!, time: this.times[slot]!, severity: SEVERITY_CODES[this.severities[slot]!]!};
+    return {seq, text: this.texts[slot]!, source: this.sources[slot]!, time: this.times[slot]!, severity: this.severity(seq)};
   }
 }
 

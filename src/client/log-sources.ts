@@ -90,7 +90,7 @@ export class LogSources {
   private closed = false;
 
   constructor(
-    private readonly client: Pick<KubeClient, 'podLogs' | 'get' | 'subscribe'>,
+    private readonly client: Pick<KubeClient, 'podLogBatches' | 'get' | 'subscribe'>,
     readonly target: LogTarget,
     private readonly callbacks: LogSourcesCallbacks
   ) {

@@ -1,7 +1,6 @@
 import {Backoff, sleep} from './backoff.js';
 import {KubeApiError, isAbortError} from './errors.js';
 import type {KubeClient} from './kube-client.js';
-import {splitTimestamp} from './logs.js';
 import type {KubeObject} from './types.js';
 
 /** Where a followed container stream stands. */
@@ -23,7 +22,7 @@ export interface LogStreamOptions {
   backoff?: Backoff;
 }
 
-type LogClient = Pick<KubeClient, 'podLogs' | 'get'>;
+type LogClient = Pick<KubeClient, 'podLogBatches' | 'get'>;
 
 const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/;
 
@@ -32,6 +31,11 @@ const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/;
  * `…:00.5Z` and `…:00.500000001Z` compare correctly. Undefined when it isn't RFC 3339.
  */
 export function timestampKey(stamp: string): string | undefined {
+  // Fast path for what servers send: UTC with 0–9 fraction digits.
+  const n = stamp.length;
+  if (stamp.charCodeAt(n - 1) === 90 /* Z */ && (n === 20 || (stamp.charCodeAt(19) === 46 /* . */ && n <= 30)) && stamp.charCodeAt(10) === 84 /* T */) {
+    return `${stamp.slice(0, 19)}.${stamp.slice(20, n - 1).padEnd(9, '0')}`;
+  }
   const m = STAMP.exec(stamp);
   if (!m) return undefined;
   const fraction = (m[2] ?? '').padEnd(9, '0').slice(0, 9);
@@ -39,11 +43,31 @@ export function timestampKey(stamp: string): string | undefined {
   return `${seconds}.${fraction}`;
 }
 
+let cachedSecond = '';
+let cachedSecondMs = NaN;
+
+/** Milliseconds since the epoch of a timestamp key; lines share seconds, so their parse is cached. */
+function keyMs(key: string): number {
+  const second = key.slice(0, 19);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedSecondMs = Date.parse(`${second}Z`);
+  }
+  return cachedSecondMs + Number(key.slice(20)) / 1e6;
+}
+
 /** Milliseconds since the epoch of an RFC 3339 timestamp with any number of fraction digits. */
 export function timestampMs(stamp: string): number {
-  const m = STAMP.exec(stamp);
-  if (!m) return NaN;
-  return Date.parse(`${m[1]}${m[3]}`) + Number(`0.${m[2] ?? '0'}`) * 1000;
+  const key = timestampKey(stamp);
+  return key ? keyMs(key) : NaN;
+}
+
+/** Splits `<RFC 3339 timestamp> <text>` without a regular expression: this runs for every line. */
+function splitLine(raw: string): {key?: string; text: string} {
+  const space = raw.indexOf(' ');
+  if (space < 20 || space > 35 || raw.charCodeAt(4) !== 45 /* - */) return {text: raw};
+  const key = timestampKey(raw.slice(0, space));
+  return key ? {key, text: raw.slice(space + 1)} : {text: raw};
 }
 
 type Pod = KubeObject<{restartPolicy?: string}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
@@ -62,7 +86,6 @@ const isWaiting = (error: unknown) => error instanceof KubeApiError && error.cod
 export class LogStream {
   private readonly abort = new AbortController();
   private lastKey?: string;
-  private lastStamp?: string;
   /** Lines delivered whose timestamp equals `lastKey`. */
   private atLast = 0;
   /** While resuming: how many lines at `lastKey` the server will repeat. */
@@ -96,7 +119,7 @@ export class LogStream {
   private request() {
     const o = this.options;
     const base = {namespace: o.namespace, pod: o.pod, container: o.container, previous: o.previous, follow: o.follow, timestamps: true, signal: this.abort.signal};
-    if (this.lastStamp) {
+    if (this.lastKey) {
       // The kubelet honours sinceTime to the second; the exact filtering happens here.
       return {...base, sinceTime: `${this.lastKey!.slice(0, 19)}Z`};
     }
@@ -105,8 +128,7 @@ export class LogStream {
 
   /** Delivers a raw line unless a resumed request repeats it. */
   private deliver(raw: string) {
-    const {timestamp, text} = splitTimestamp(raw);
-    const key = timestamp ? timestampKey(timestamp) : undefined;
+    const {key, text} = splitLine(raw);
     if (key && this.lastKey) {
       if (key < this.lastKey) return;
       if (key === this.lastKey) {
@@ -124,8 +146,7 @@ export class LogStream {
       this.lastKey = key;
       this.atLast = 1;
     }
-    if (timestamp) this.lastStamp = timestamp;
-    this.options.onLine(text, timestamp ? timestampMs(timestamp) : NaN);
+    this.options.onLine(text, key ? keyMs(key) : NaN);
   }
 
   private async run() {
@@ -139,7 +160,9 @@ export class LogStream {
           this.setStatus('streaming');
           this.backoff.reset();
         };
-        for await (const raw of this.client.podLogs(o.cluster, {...this.request(), onOpen})) this.deliver(raw);
+        for await (const batch of this.client.podLogBatches(o.cluster, {...this.request(), onOpen})) {
+          for (const raw of batch) this.deliver(raw);
+        }
         if (signal.aborted) return;
         if (!o.follow || o.previous) return this.setStatus('ended');
         const next = await this.afterEnd();

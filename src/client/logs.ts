@@ -1,4 +1,4 @@
-import {readLines} from './line-reader.js';
+import {readLineBatches, readLines} from './line-reader.js';
 
 /** Every query parameter of `GET …/pods/{name}/log`. */
 export interface PodLogOptions {
@@ -53,4 +53,9 @@ export function splitTimestamp(line: string): LogLine {
 /** Lines of a log response body, read incrementally. */
 export function readLogLines(body: ReadableStream<Uint8Array>, signal?: AbortSignal) {
   return readLines(body, signal);
+}
+
+/** Lines of a log response body, one array per chunk received. */
+export function readLogLineBatches(body: ReadableStream<Uint8Array>, signal?: AbortSignal) {
+  return readLineBatches(body, signal);
 }

@@ -189,8 +189,8 @@ export class PodLogsController implements ReactiveController {
     const many = this.sources.sources.length > 1;
     for (const source of this.sources.sources) {
       const prefix = many ? `[${source.pod}/${source.container}] ` : '';
-      for await (const line of client.podLogs(target.cluster, {namespace: source.namespace, pod: source.pod, container: source.container, previous: target.previous, timestamps, signal})) {
-        parts.push(prefix + line + '\n');
+      for await (const batch of client.podLogBatches(target.cluster, {namespace: source.namespace, pod: source.pod, container: source.container, previous: target.previous, timestamps, signal})) {
+        parts.push(batch.map((line) => prefix + line + '\n').join(''));
       }
     }
     return new Blob(parts, {type: 'text/plain;charset=utf-8'});

@@ -11,12 +11,13 @@ const fast = () => new Backoff({initialMs: 5, maxMs: 20, jitter: 0});
 function fakeLogClient(respond: (options: PodLogOptions, call: number) => string[] | Error, pod: () => object | Error = () => ({metadata: {name: 'p'}, status: {phase: 'Running', containerStatuses: [{name: 'c', state: {running: {}}}]}})) {
   const requests: PodLogOptions[] = [];
   const client = {
-    async *podLogs(_cluster: string, options: PodLogOptions) {
+    async *podLogBatches(_cluster: string, options: PodLogOptions) {
       requests.push(options);
       const answer = respond(options, requests.length - 1);
       if (answer instanceof Error) throw answer;
       options.onOpen?.();
-      for (const line of answer) yield line;
+      // One line per batch, so a drop can fall between any two lines.
+      for (const line of answer) yield [line];
     },
     async get() {
       const answer = pod();

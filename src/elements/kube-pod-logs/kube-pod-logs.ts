@@ -154,6 +154,8 @@ export class KubePodLogs extends KubeElement {
 
   /** Whether the view sticks to the newest line (scrolled to the bottom). */
   private stick = true;
+  /** The scroll offset the last render windowed at. */
+  private renderedTop = 0;
   private resizeObserver?: ResizeObserver;
   private listeningOn?: Node;
   private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
@@ -248,7 +250,9 @@ export class KubePodLogs extends KubeElement {
     return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
   }
 
-  private format = (n: number) => n.toLocaleString(this.locale);
+  private formatLocale?: string;
+  private numberFormat?: Intl.NumberFormat;
+  private format = (n: number) => (this.numberFormat ??= new Intl.NumberFormat(this.locale)).format(n);
 
   private get merged() {
     return (this.logs.sources?.sources.length ?? 0) > 1 || !this.pod;
@@ -265,6 +269,12 @@ export class KubePodLogs extends KubeElement {
   // ---- lifecycle ----------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // The locale is read once per update: the formatter runs for several numbers in every frame.
+    const locale = this.locale;
+    if (locale !== this.formatLocale) {
+      this.formatLocale = locale;
+      this.numberFormat = new Intl.NumberFormat(locale);
+    }
     if (changed.has('openFromEvents')) this.listen();
     if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
     this.logs.setView({query: this.searchQuery, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMode, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
@@ -285,10 +295,8 @@ export class KubePodLogs extends KubeElement {
     }
     if (!scroller) return;
     if (this.variableHeight) this.measureRows(scroller);
-    if (this.stick && !this.paused && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) {
-      scroller.scrollTop = scroller.scrollHeight;
-      this.viewTop = scroller.scrollTop;
-    }
+    // render() already windowed at the bottom (see viewStart); only the scroll position follows.
+    if (this.stick && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
   }
 
   /** With wrap or pretty JSON, rows vary in height: estimate from the rows on screen. */
@@ -370,8 +378,12 @@ export class KubePodLogs extends KubeElement {
   private onScroll = () => {
     const scroller = this.scroller;
     if (!scroller) return;
+    const stick = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= this.rowHeight;
+    // Following scrolls to where render() already windowed; that needs no second render.
+    if (stick === this.stick && Math.abs(scroller.scrollTop - this.renderedTop) < 1) return;
+    this.stick = stick;
     this.viewTop = scroller.scrollTop;
-    this.stick = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= this.rowHeight;
+    this.requestUpdate();
   };
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -458,14 +470,21 @@ export class KubePodLogs extends KubeElement {
     return this.renderLog();
   }
 
+  /** The scroll offset to window at: the bottom while following, else where the user scrolled. */
+  private viewStart(count: number, px: number) {
+    if (!this.stick) return this.viewTop;
+    return Math.max(0, Math.min(MAX_SCROLL_PX, count * px + (px < this.rowHeight ? this.viewHeight : 0)) - this.viewHeight);
+  }
+
   private renderLog() {
     const logs = this.logs;
     const count = logs.count;
     const px = this.pxPerLine;
-    const first = Math.max(0, Math.floor(this.viewTop / px) - OVERSCAN);
-    const last = Math.min(count, Math.ceil((this.viewTop + this.viewHeight) / px) + OVERSCAN);
+    const viewTop = (this.renderedTop = this.viewStart(count, px));
+    const first = Math.max(0, Math.floor(viewTop / px) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((viewTop + this.viewHeight) / px) + OVERSCAN);
     // When scaled, the window sits where the scroll position is rather than at first × row height.
-    const top = px < this.rowHeight ? Math.max(0, this.viewTop - OVERSCAN * this.rowHeight) : first * px;
+    const top = px < this.rowHeight ? Math.max(0, viewTop - OVERSCAN * this.rowHeight) : first * px;
     const rows = [];
     const currentSeq = this.currentMatch >= 0 ? logs.matches[this.currentMatch] : undefined;
     for (let i = first; i < last; i++) rows.push(this.renderLine(logs.seqAt(i), logs.seqAt(i) === currentSeq));
