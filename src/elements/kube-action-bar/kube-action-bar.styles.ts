@@ -87,7 +87,8 @@ export const actionBarStyles = css`
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
-    [part='result']:empty {
+    [part='status']:empty,
+    [part='alert']:empty {
       display: none;
     }
     [part='result'][data-tone='success'] {

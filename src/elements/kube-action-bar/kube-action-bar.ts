@@ -36,9 +36,11 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * @csspart count - "(3 of 5)" on a partly permitted action.
  * @csspart reason - Why an action is denied or partly permitted; shown on hover and focus.
  * @csspart message - No client, no target, or discovery errors.
- * @csspart undo - The undo toast (a live region).
+ * @csspart undo - The undo toast with its countdown, inside `status`.
  * @csspart undo-button - The Undo button.
- * @csspart result - The result of the last action (a live region).
+ * @csspart status - The live region (role=status) for the undo toast, results and cancellations.
+ * @csspart alert - The live region (role=alert) for failures.
+ * @csspart result - The result of the last action, inside `status` or `alert`; `data-tone` is success, error or info.
  * @csspart result-list - The objects an action failed on, and why.
  * @csspart dialog - The confirmation and input dialog.
  * @csspart dialog-title - The dialog's heading.
@@ -198,7 +200,7 @@ export class KubeActionBar extends KubeElement {
   protected override render() {
     return html`
       <div part="base">
-        ${this.renderToolbar()} ${this.renderCountdown()} ${this.renderOutcome()}
+        ${this.renderToolbar()} ${this.renderOutcome()}
         ${renderDialog(this.request, this.dialogError, {
           onSubmit: (event) => this.onDialogSubmit(event),
           onCancel: () => this.closeDialog(),
@@ -266,26 +268,32 @@ export class KubeActionBar extends KubeElement {
     return permission.permitted.length ? text.partialReason(permission.permitted.length, permission.total, reason) : reason;
   }
 
+  /** The countdown ticks visibly; assistive technology hears the delay once. */
   private renderCountdown() {
     const pending = this.undoWindow.pending;
     if (!pending) return nothing;
     const {request} = pending.value;
     const label = labelOf(request.definition);
+    const what = text.targetsText(request.targets.map(referenceOf));
     return html`
-      <div part="undo" role="status">
-        <span>${text.undoText(label, text.targetsText(request.targets.map(referenceOf)), pending.remaining)}</span>
+      <div part="undo">
+        <span aria-hidden="true">${text.undoText(label, what, pending.remaining)}</span>
+        <span class="visually-hidden">${text.undoText(label, what, pending.total)}</span>
         <button part="undo-button" type="button" @click=${this.undo}>${msg('Undo', {id: 'kube.actionBar.undo'})}</button>
       </div>
     `;
   }
 
+  /** Two live regions that are always there, so screen readers announce what is put in them. */
   private renderOutcome() {
     const outcome = this.outcome;
-    return html`
-      <div part="result" role=${outcome?.tone === 'error' ? 'alert' : 'status'} data-tone=${outcome?.tone ?? nothing}>
-        ${outcome ? html`<span>${outcome.text}</span>${outcome.lines.length ? html`<ul part="result-list">${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}` : nothing}
-      </div>
-    `;
+    const error = outcome?.tone === 'error';
+    const content = outcome
+      ? html`<div part="result" data-tone=${outcome.tone}>
+          <span>${outcome.text}</span>${outcome.lines.length ? html`<ul part="result-list">${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+        </div>`
+      : nothing;
+    return html`<div part="status" role="status">${this.renderCountdown()}${error ? nothing : content}</div><div part="alert" role="alert">${error ? content : nothing}</div>`;
   }
 
   private activate(definition: KubeActionDefinition, permission: ActionPermission) {

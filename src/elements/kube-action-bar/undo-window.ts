@@ -6,7 +6,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
  */
 export class UndoWindow<T> implements ReactiveController {
   /** The work waiting and the whole seconds left; undefined when nothing waits. */
-  pending?: {value: T; remaining: number};
+  pending?: {value: T; remaining: number; total: number};
   private timers?: {tick: ReturnType<typeof setInterval>; fire: ReturnType<typeof setTimeout>};
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -16,7 +16,7 @@ export class UndoWindow<T> implements ReactiveController {
   /** Runs `run(value)` after `ms`, unless cancelled first. */
   start(value: T, ms: number, run: (value: T) => void) {
     this.cancel();
-    this.pending = {value, remaining: Math.ceil(ms / 1000)};
+    this.pending = {value, remaining: Math.ceil(ms / 1000), total: Math.ceil(ms / 1000)};
     this.timers = {
       tick: setInterval(() => {
         if (this.pending) this.pending = {...this.pending, remaining: Math.max(1, this.pending.remaining - 1)};
