@@ -1,6 +1,7 @@
 import type {KubeClient} from '../kube-client.js';
 import type {KubeObject} from '../types.js';
-import {KubeApiError, isAbortError} from '../errors.js';
+import {KubeApiError} from '../errors.js';
+import {runForEach} from './bulk.js';
 import {resourcePath} from '../paths.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
@@ -55,34 +56,28 @@ const MIRROR = 'kubernetes.io/config.mirror';
  * except DaemonSet-owned and mirror pods. Evictions a PodDisruptionBudget refuses are reported,
  * not retried, so the caller can show exactly what stayed and why.
  */
-export async function drainNode(client: KubeClient, target: ResolvedTarget, options: {signal?: AbortSignal; onProgress?: (report: DrainReport) => void} = {}): Promise<DrainReport> {
+export async function drainNode(client: KubeClient, target: ResolvedTarget, options: {signal?: AbortSignal} = {}): Promise<DrainReport> {
   const {signal} = options;
   await setNodeUnschedulable(client, target, true, signal);
   const pods = await client.listAll<Pod>(target.cluster, {group: '', resource: 'pods'}, {fieldSelector: `spec.nodeName=${target.name}`, signal});
   const report: DrainReport = {node: target.name, evicted: [], skipped: [], failed: []};
+  const evict: Array<{namespace: string; name: string}> = [];
   for (const pod of pods.items) {
     const id = {namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? ''};
-    if (pod.metadata.annotations?.[MIRROR] !== undefined) {
-      report.skipped.push({...id, reason: 'mirror'});
-      continue;
-    }
-    if (pod.metadata.ownerReferences?.some((owner) => owner.kind === 'DaemonSet' && owner.controller)) {
-      report.skipped.push({...id, reason: 'daemonset'});
-      continue;
-    }
-    if (pod.metadata.deletionTimestamp) continue;
-    try {
-      await evictPod(client, target.cluster, id, {signal});
-      report.evicted.push(id);
-    } catch (error) {
-      if (isAbortError(error)) throw error;
+    if (pod.metadata.annotations?.[MIRROR] !== undefined) report.skipped.push({...id, reason: 'mirror'});
+    else if (pod.metadata.ownerReferences?.some((owner) => owner.kind === 'DaemonSet' && owner.controller)) report.skipped.push({...id, reason: 'daemonset'});
+    else if (!pod.metadata.deletionTimestamp) evict.push(id);
+  }
+  // A few at a time, as kubectl drain does; each refusal is reported, not retried.
+  const outcomes = await runForEach(evict, (id) => evictPod(client, target.cluster, id, {signal}), {concurrency: 4, signal});
+  for (const {target: id, ok, error} of outcomes) {
+    if (ok) report.evicted.push(id);
+    // A pod gone meanwhile needs no eviction.
+    else if (!(error instanceof KubeApiError && error.isNotFound)) {
       const budget = error instanceof KubeApiError && error.code === 429;
       const message = error instanceof KubeApiError ? (error.details?.causes?.find((cause) => cause.message)?.message ?? error.message) : String(error);
-      // A pod gone meanwhile needs no eviction.
-      if (error instanceof KubeApiError && error.isNotFound) continue;
-      report.failed.push({...id, reason: budget ? 'disruption-budget' : 'error', message, error: error as Error});
+      report.failed.push({...id, reason: budget ? 'disruption-budget' : 'error', message, error});
     }
-    options.onProgress?.(report);
   }
   return report;
 }
