@@ -177,6 +177,16 @@ describe('<kube-action-bar>', () => {
       await until(() => el.hasState('empty'), 'empty again');
     });
 
+    it('actions adds host actions, exclude leaves built-in ones out', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
+      el.exclude = ['edit-yaml', 'annotations'];
+      el.actions = [{id: 'export', label: () => 'Export', icon: '⇪', permissions: [{verb: 'get'}], handler: () => undefined}];
+      await ready(el);
+      await until(() => ids(el).includes('export'), 'the host action');
+      expect(ids(el)).to.deep.equal(['labels', 'delete', 'export']);
+      expect(button(el, 'export')!.textContent).to.contain('Export');
+    });
+
     it('asks again when the identity changes', async () => {
       const {el, sandbox, provider} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`);
       await ready(el);
@@ -436,6 +446,19 @@ describe('<kube-action-bar>', () => {
       button(el, 'delete')!.click();
       await el.updateComplete;
       expect(dialog(el).open).to.equal(false);
+    });
+
+    it('deleting a namespace means typing its name', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="namespaces" name="team-b" undo-ms="0"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.click();
+      await until(() => dialog(el).open, 'the dialog');
+      const field = dialog(el).querySelector<HTMLInputElement>('#confirm-name')!;
+      expect(dialog(el).querySelector(`label[for="confirm-name"]`)!.textContent).to.equal('Type team-b to confirm');
+      expect(field.required).to.equal(true);
+      await confirm(el, {name: 'team-a'});
+      expect(dialog(el).open).to.equal(true);
+      await expect(el).to.be.accessible();
     });
 
     it('Escape closes the dialog without acting', async () => {
