@@ -130,7 +130,8 @@ export class KubeActionBar extends KubeElement {
     const index = this.registered.findIndex((existing) => existing.id === definition.id);
     if (index >= 0) this.registered.splice(index, 1, definition);
     else this.registered.push(definition);
-    this.requestUpdate();
+    // A replaced definition may need other permissions under the same id.
+    this.permissions.refresh();
   }
 
   /** Checks the permissions again (answers are cached by the client for a minute). */
