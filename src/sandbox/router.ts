@@ -350,8 +350,11 @@ function evict(ctx: RouterContext, body: Any, def: ResourceDef, ns: string, name
   const pdbs = [...ctx.store.values(storageKey('policy', 'poddisruptionbudgets'))].filter((p) => p.metadata.namespace === ns && selectorFromObject((p.spec as Any)?.selector)(pod.metadata.labels));
   if (pdbs.length > 1) fail(500, 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
   const pdb = pdbs[0] as Any;
-  if (pdb && ready && !pod.metadata.deletionTimestamp) {
-    const s = pdbStatus(pdb, ctx.store);
+  // As kube-apiserver: pending, finished and terminating pods ignore budgets; an unready pod may go when the budget is met anyway.
+  const ignorable = ['Pending', 'Succeeded', 'Failed'].includes(pod.status?.phase) || !!pod.metadata.deletionTimestamp;
+  const s = pdb && !ignorable ? pdbStatus(pdb, ctx.store) : undefined;
+  const unhealthyMayGo = s && !ready && (pdb.spec?.unhealthyPodEvictionPolicy === 'AlwaysAllow' || (s.currentHealthy >= s.desiredHealthy && s.desiredHealthy > 0));
+  if (s && !unhealthyMayGo) {
     if (s.disruptionsAllowed < 1) {
       fail(429, "Cannot evict pod as it would violate the pod's disruption budget.", {
         details: {causes: [{reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${s.desiredHealthy} healthy pods and has ${s.currentHealthy} currently`}]},
