@@ -12,3 +12,8 @@ export {configureKubeLocalization, kubeLocaleLoaders, kubeLocales} from './i18n/
 export {KubeResourceList, type RowActionsRenderer} from './elements/kube-resource-list/kube-resource-list.js';
 export {KubeSelectEvent, KubeSelectionChangeEvent} from './elements/kube-resource-list/events.js';
 export type {ExtraColumn, ResourceListRow} from './elements/kube-resource-list/columns.js';
+export {KubeActionBar} from './elements/kube-action-bar/kube-action-bar.js';
+export {KubeActionEvent, KubeEditYamlEvent, type KubeActionDetail, type KubeActionFailure, type KubeActionPhase} from './elements/kube-action-bar/events.js';
+export {DrainIncompleteError, builtinActions, type KubeActionDefinition, type KubeActionContext, type KubeActionInput} from './elements/kube-action-bar/actions.js';
+export {ActionPermissionsController, type ActionPermission, type ActionPermissionsInput, type GatedAction} from './controllers/action-permissions-controller.js';
+export {KubeOpenLogsEvent} from './events/open-logs-event.js';

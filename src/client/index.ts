@@ -14,6 +14,7 @@ export * from './line-reader.js';
 export * from './quantity.js';
 export * from './age.js';
 export {numberFormat, relativeTimeFormat, sortCollator} from './intl.js';
+export * from './actions/index.js';
 export {Backoff, type BackoffOptions} from './backoff.js';
 export {gatewayTransport, type GatewayTransportOptions} from './transports/gateway.js';
 export {directTransport, type DirectTransportOptions} from './transports/direct.js';
