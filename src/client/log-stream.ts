@@ -22,6 +22,8 @@ export interface LogStreamOptions {
   backoff?: Backoff;
 }
 
+const ONE_SHOT_RETRIES = 3;
+
 type LogClient = Pick<KubeClient, 'podLogBatches' | 'get'>;
 
 const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/;
@@ -176,6 +178,9 @@ export class LogStream {
           this.setStatus('waiting', err);
           if (!o.follow) return;
         } else if (err instanceof KubeApiError && err.code >= 400 && err.code < 500 && err.code !== 429) {
+          return this.setStatus('error', err);
+        } else if (!o.follow && this.backoff.attempts >= ONE_SHOT_RETRIES) {
+          // A one-off read gives up after a few tries; a followed stream keeps reconnecting.
           return this.setStatus('error', err);
         } else {
           this.setStatus('reconnecting', err);

@@ -163,14 +163,31 @@ export const podLogsStyles = [
         flex: none;
         font-weight: 600;
       }
-      .source-0 { color: var(--_ansi-4); }
-      .source-1 { color: var(--_ansi-2); }
-      .source-2 { color: var(--_ansi-5); }
-      .source-3 { color: var(--_ansi-3); }
-      .source-4 { color: var(--_ansi-6); }
-      .source-5 { color: var(--_ansi-1); }
-      .source-6 { color: var(--_ansi-12); }
-      .source-7 { color: var(--_ansi-13); }
+      /* Source colours keep 4.5:1 contrast on the plain, warning and error line backgrounds. */
+      .source-0 {
+        color: light-dark(#0550ae, #79c0ff);
+      }
+      .source-1 {
+        color: light-dark(#116329, #56d364);
+      }
+      .source-2 {
+        color: light-dark(#6639ba, #d2a8ff);
+      }
+      .source-3 {
+        color: light-dark(#6c3f00, #e3b341);
+      }
+      .source-4 {
+        color: light-dark(#0e5a60, #56d4dd);
+      }
+      .source-5 {
+        color: light-dark(#a40e26, #ffa198);
+      }
+      .source-6 {
+        color: light-dark(#0a3069, #a5d6ff);
+      }
+      .source-7 {
+        color: light-dark(#7d2457, #ff9bce);
+      }
       [part~='text'] {
         flex: 1 1 auto;
       }

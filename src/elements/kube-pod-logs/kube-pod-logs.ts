@@ -138,11 +138,15 @@ export class KubePodLogs extends KubeElement {
   @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
   @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
 
-  @state() private searchQuery = '';
+  /** The search text; the toolbar edits it. */
+  @property() search = '';
+  /** Show only the lines matching `search` instead of finding them among all lines. */
+  @property({type: Boolean, attribute: 'filter-matches'}) filterMatches = false;
+  /** Lowest severity shown: empty for all lines, `warning` (warnings and errors) or `error`. */
+  @property() severity: '' | 'warning' | 'error' = '';
+
   @state() private regex = false;
   @state() private caseSensitive = false;
-  @state() private filterMode = false;
-  @state() private severity = '';
   @state() private currentMatch = -1;
   @state() private customSince = false;
   @state() private downloadOpen = false;
@@ -277,14 +281,14 @@ export class KubePodLogs extends KubeElement {
     }
     if (changed.has('openFromEvents')) this.listen();
     if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
-    this.logs.setView({query: this.searchQuery, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMode, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
+    this.logs.setView({query: this.search, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMatches, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
     if (this.currentMatch >= this.logs.matchCount) this.currentMatch = this.logs.matchCount - 1;
     const status = this.status;
     for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client'] as const) this.toggleState(name, status.state === name);
     this.toggleState('paused', this.paused);
   }
 
-  protected override updated() {
+  protected override updated(changed: PropertyValues<this>) {
     const scroller = this.scroller;
     if (scroller && !this.resizeObserver) {
       this.resizeObserver = new ResizeObserver(() => {
@@ -294,7 +298,8 @@ export class KubePodLogs extends KubeElement {
       this.viewHeight = scroller.clientHeight || this.viewHeight;
     }
     if (!scroller) return;
-    if (this.variableHeight) this.measureRows(scroller);
+    // Not after an update the measurement itself caused: estimates could chase each other forever.
+    if (this.variableHeight && !changed.has('rowHeight' as keyof KubePodLogs)) this.measureRows(scroller);
     // render() already windowed at the bottom (see viewStart); only the scroll position follows.
     if (this.stick && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
   }
@@ -334,20 +339,26 @@ export class KubePodLogs extends KubeElement {
       else if (name === 'wrap') this.wrap = value === true;
       else if (name === 'json') this.prettyJson = value === true;
       else if (name === 'paused') this.setPaused(value === true);
-      else if (name === 'severity') this.severity = text;
+      else if (name === 'severity') this.severity = text as '' | 'warning' | 'error';
       else if (name === 'query') {
-        this.searchQuery = text;
+        this.search = text;
         this.currentMatch = -1;
       } else if (name === 'regex') this.regex = value === true;
       else if (name === 'caseSensitive') this.caseSensitive = value === true;
-      else if (name === 'filter') this.filterMode = value === true;
+      else if (name === 'filter') this.filterMatches = value === true;
     },
     step: (delta) => this.stepMatch(delta),
     toggleDownload: () => (this.downloadOpen = !this.downloadOpen),
     download: (which) => void this.download(which),
   };
 
+  /** Pauses the view (lines keep buffering and are counted) or resumes it. */
+  pause(on = true) {
+    this.setPaused(on);
+  }
+
   private setPaused(on: boolean) {
+    if (on === this.paused) return;
     this.logs.pause(on);
     if (!on) this.stick = true;
   }
@@ -436,10 +447,10 @@ export class KubePodLogs extends KubeElement {
         paused: this.paused,
         waiting: this.logs.waiting,
         severity: this.severity,
-        query: this.searchQuery,
+        query: this.search,
         regex: this.regex,
         caseSensitive: this.caseSensitive,
-        filter: this.filterMode,
+        filter: this.filterMatches,
         matchCount: this.logs.matchCount,
         currentMatch: this.currentMatch,
         searchError: this.logs.matcher?.error ? msg(str`Invalid expression: ${this.logs.matcher.error}`, {id: 'kube.podLogs.invalidRegex'}) : undefined,

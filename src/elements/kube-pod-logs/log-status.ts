@@ -1,5 +1,6 @@
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
+import {describeError} from '../../internal/describe-error.js';
 import type {LogSources} from '../../client/log-sources.js';
 
 export interface OverallStatus {
@@ -47,7 +48,9 @@ export function statusText(status: OverallStatus, sources: LogSources | undefine
       return msg('Streaming', {id: 'kube.podLogs.streaming'});
     }
     case 'reconnecting':
-      return msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
+      return status.error
+        ? msg(str`Connection lost (${describeError(status.error, () => '')}) — reconnecting…`, {id: 'kube.podLogs.reconnectingBecause'})
+        : msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
     case 'waiting':
       return msg('The container has not started yet; waiting for it.', {id: 'kube.podLogs.waiting'});
     case 'deleted':
