@@ -73,9 +73,9 @@ const meta: Meta<Args> = {
         kind=${args.kind}
         name=${args.name}
         label-selector=${args.labelSelector}
-        follow=${String(args.follow)}
-        timestamps=${args.timestamps || 'off'}
-        tail-lines=${args.tailLines}
+        .follow=${args.follow}
+        .timestamps=${args.timestamps}
+        .tailLines=${args.tailLines === 'all' ? 'all' : Number(args.tailLines)}
         since=${args.since}
         ?wrap=${args.wrap}
         ?pretty-json=${args.prettyJson}
@@ -141,7 +141,7 @@ export const ServerError: Story = {
         : inner(request);
     const {client, podName} = sandboxClient('sandbox-admin', failing);
     return html`<kube-provider .client=${client} cluster="sandbox">
-      <kube-pod-logs namespace="team-a" pod=${podName('team-a', 'web-')} follow="false"></kube-pod-logs>
+      <kube-pod-logs namespace="team-a" pod=${podName('team-a', 'web-')} .follow=${false}></kube-pod-logs>
     </kube-provider>`;
   },
 };

@@ -141,7 +141,7 @@ describe('<kube-pod-logs>', () => {
       w.xss = 0;
       const evil = '<img src=x onerror="window.xss++"><script>window.xss++</script>';
       const {sandbox, pod} = withPod();
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {
         logs: () => generatedLog(2, (i) => (i ? `\u001b[31m${evil}\u001b[0m` : evil)),
         sandbox,
       });
@@ -154,7 +154,7 @@ describe('<kube-pod-logs>', () => {
 
     it('renders ANSI colours and styles as styled text, stripping other escapes', async () => {
       const {sandbox, pod} = withPod();
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {
         sandbox,
         logs: () => generatedLog(1, () => '\u001b[1;31mERROR\u001b[0m plain \u001b[38;5;208morange\u001b[39m \u001b]0;title\u0007\u001b[2Kend'),
       });
@@ -171,6 +171,22 @@ describe('<kube-pod-logs>', () => {
   });
 
   describe('properties', () => {
+    it('reads markup attributes: follow="false", a bare timestamps, tail-lines="all", since', async () => {
+      const el = await fixture<KubePodLogs>(html`<kube-pod-logs></kube-pod-logs>`);
+      expect([el.follow, el.timestamps, el.tailLines, el.maxLines]).to.deep.equal([true, '', 1000, 100_000]);
+      el.setAttribute('follow', 'false');
+      el.setAttribute('timestamps', '');
+      el.setAttribute('tail-lines', 'all');
+      el.setAttribute('max-lines', '5000');
+      expect([el.follow, el.timestamps, el.tailLines, el.maxLines]).to.deep.equal([false, 'local', 'all', 5000]);
+      el.setAttribute('follow', '');
+      el.setAttribute('timestamps', 'utc');
+      el.setAttribute('tail-lines', '100');
+      expect([el.follow, el.timestamps, el.tailLines]).to.deep.equal([true, 'utc', 100]);
+      el.setAttribute('timestamps', 'off');
+      expect(el.timestamps).to.equal('');
+    });
+
     it('shows the previous instance of a restarted container; the button is enabled only then', async () => {
       const sandbox = createSandbox({seed: 1});
       const [crashing] = podsOf(sandbox, 'team-b', 'recommender-');
@@ -224,7 +240,7 @@ describe('<kube-pod-logs>', () => {
       const memory = () => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0;
       const {sandbox, pod} = withPod();
       const before = memory();
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false" max-lines="50000"></kube-pod-logs>`, {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false} max-lines="50000"></kube-pod-logs>`, {
         sandbox,
         logs: () => generatedLog(1_000_000, (i) => `line ${i} ${'x'.repeat(240)}`),
       });
@@ -250,7 +266,7 @@ describe('<kube-pod-logs>', () => {
 
     it('finds with a count and next/previous, filters to matches, and filters by severity', async () => {
       const {sandbox, pod} = withPod();
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {
         sandbox,
         logs: () => generatedLog(1000, (i) => (i % 100 === 0 ? `\u001b[31mERROR\u001b[0m failed request ${i}` : i % 10 === 0 ? `WARN slow Request ${i}` : `INFO request ${i} ok`)),
       });
@@ -348,7 +364,7 @@ describe('<kube-pod-logs>', () => {
   describe('keyboard', () => {
     it('Enter and Shift+Enter in the search move between matches; the log region is focusable', async () => {
       const {sandbox, pod} = withPod();
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {sandbox, logs: () => generatedLog(50, (i) => `entry ${i}`)});
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(50, (i) => `entry ${i}`)});
       await until(() => el.lineCount === 50, 'lines');
       type(el, 'entry 1');
       await el.updateComplete;
@@ -396,7 +412,7 @@ describe('<kube-pod-logs>', () => {
     it('shows the server error with its code, and retries', async () => {
       const {sandbox, pod} = withPod();
       let fail = true;
-      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} follow="false"></kube-pod-logs>`, {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {
         sandbox,
         logs: () =>
           fail
