@@ -378,9 +378,29 @@ describe('<kube-pod-logs>', () => {
       expect(part(el, 'log')!.tabIndex).to.equal(0);
       for (const control of el.shadowRoot!.querySelectorAll('[part~="toolbar"] button, [part~="toolbar"] select')) expect(['BUTTON', 'SELECT']).to.include(control.tagName);
     });
+    it('Escape closes the download menu and returns focus to its button', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(3, (i) => `entry ${i}`)});
+      await until(() => el.lineCount === 3, 'lines');
+      click(el, 'download-button');
+      await el.updateComplete;
+      expect(part(el, 'download-button')!.getAttribute('aria-expanded')).to.equal('true');
+      part(el, 'download-shown')!.focus();
+      part(el, 'download-shown')!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, composed: true}));
+      await el.updateComplete;
+      expect(part(el, 'download-menu')).to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'download-button'));
+    });
   });
 
   describe('accessibility', () => {
+    it('says when the pod does not exist', async () => {
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod="no-such-pod"></kube-pod-logs>`);
+      await until(() => statusText(el).includes('was not found'), 'not found');
+      expect(statusText(el)).to.equal('Pod no-such-pod was not found in namespace team-a.');
+      await expect(el).to.be.accessible();
+    });
+
     it('says when the container has not started yet', async () => {
       const sandbox = createSandbox({seed: 1});
       const [pod] = podsOf(sandbox, 'team-b', 'legacy-importer-');

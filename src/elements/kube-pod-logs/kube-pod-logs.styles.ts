@@ -125,6 +125,8 @@ export const podLogsStyles = [
       [part~='line'] {
         display: flex;
         gap: 0.75ch;
+        /* Each frame lays out only the new rows. */
+        contain: layout style;
         height: 20px;
         line-height: 20px;
         white-space: pre;

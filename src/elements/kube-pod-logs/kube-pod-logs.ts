@@ -22,6 +22,8 @@ const LINE_HEIGHT = 20;
 const OVERSCAN = 10;
 /** Browsers cap an element's height near 33.5M px; taller logs scroll proportionally. */
 const MAX_SCROLL_PX = 15_000_000;
+/** How often the live region may report a new count of waiting lines. */
+const ANNOUNCE_MS = 3000;
 const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
 
 const followConverter = {fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value)};
@@ -160,6 +162,8 @@ export class KubePodLogs extends KubeElement {
   private stick = true;
   /** The scroll offset the last render windowed at. */
   private renderedTop = 0;
+  private announced = {waiting: 0, at: 0};
+  private announceTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
   private listeningOn?: Node;
   private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
@@ -203,6 +207,8 @@ export class KubePodLogs extends KubeElement {
     this.listeningOn = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
   }
 
   private listen() {
@@ -352,6 +358,24 @@ export class KubePodLogs extends KubeElement {
     download: (which) => void this.download(which),
   };
 
+  /**
+   * The waiting-line count for the live region, refreshed at most every few seconds: a count
+   * changing every frame would be read out over and over. The Resume button shows it live.
+   */
+  private announcedWaiting(): number | undefined {
+    if (!this.paused) return undefined;
+    const waiting = this.logs.waiting;
+    const now = performance.now();
+    if (!waiting || now - this.announced.at >= ANNOUNCE_MS) this.announced = {waiting, at: now};
+    else if (waiting !== this.announced.waiting && !this.announceTimer) {
+      this.announceTimer = setTimeout(() => {
+        this.announceTimer = undefined;
+        this.requestUpdate();
+      }, ANNOUNCE_MS - (now - this.announced.at));
+    }
+    return this.announced.waiting;
+  }
+
   /** Pauses the view (lines keep buffering and are counted) or resumes it. */
   pause(on = true) {
     this.setPaused(on);
@@ -418,7 +442,7 @@ export class KubePodLogs extends KubeElement {
       return html`<div part="idle" role="note">${msg('Choose a pod, a workload or a label selector to see logs.', {id: 'kube.podLogs.idle'})}</div>`;
     }
     return html`${this.renderToolbar()}
-      <div part="status" role="status" aria-live="polite">${statusText(status, this.logs.sources, this.paused ? this.logs.waiting : undefined, this.format)}</div>
+      <div part="status" role="status" aria-live="polite">${statusText(status, this.logs.sources, this.announcedWaiting(), this.format)}</div>
       ${this.logs.buffer.dropped
         ? html`<div part="dropped">${msg(str`${this.format(this.logs.buffer.dropped)} older lines were dropped to keep at most ${this.format(this.maxLines)} lines.`, {id: 'kube.podLogs.dropped'})}</div>`
         : nothing}

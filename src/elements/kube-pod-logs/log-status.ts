@@ -56,6 +56,7 @@ export function statusText(status: OverallStatus, sources: LogSources | undefine
     case 'deleted':
       return msg('The pod was deleted; its log ends here.', {id: 'kube.podLogs.deleted'});
     case 'ended':
+      if (!streams && sources?.target.pod) return msg(str`Pod ${sources.target.pod} was not found in namespace ${sources.target.namespace}.`, {id: 'kube.podLogs.podNotFound'});
       if (!streams) return msg('No pods match.', {id: 'kube.podLogs.noPods'});
       return msg('The log ended.', {id: 'kube.podLogs.ended'});
     case 'error':

@@ -62,7 +62,8 @@ function containerLabel(c: {name: string; type: string}) {
 /** The options bar: source and stream options, view options, and search. */
 export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
   const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
-  return html`<div part="toolbar" role="toolbar" aria-label=${msg('Log options', {id: 'kube.podLogs.toolbar'})}>
+  // A group, not role=toolbar: a toolbar promises arrow-key navigation, and these are ordinary tab stops.
+  return html`<div part="toolbar" role="group" aria-label=${msg('Log options', {id: 'kube.podLogs.toolbar'})}>
     ${s.containers.length
       ? html`<label part="field"
           >${msg('Container', {id: 'kube.podLogs.container'})}
@@ -161,8 +162,15 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
             : nothing}</span
       >
     </div>
-    <div part="download">
-      <button type="button" part="download-button" aria-haspopup="true" aria-expanded=${s.downloadOpen ? 'true' : 'false'} aria-controls="download-menu" @click=${a.toggleDownload}>
+    <div
+      part="download"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape' || !s.downloadOpen) return;
+        a.toggleDownload();
+        (e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>('[part~="download-button"]')?.focus();
+      }}
+    >
+      <button type="button" part="download-button" aria-expanded=${s.downloadOpen ? 'true' : 'false'} aria-controls="download-menu" @click=${a.toggleDownload}>
         ${msg('Download', {id: 'kube.podLogs.download'})}
       </button>
       ${s.downloadOpen
