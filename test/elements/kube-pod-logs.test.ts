@@ -264,6 +264,43 @@ describe('<kube-pod-logs>', () => {
       expect(lines(el).length).to.be.below(200);
     });
 
+    it('scrolls a log taller than browsers allow: bottom, top and middle show the right lines on screen', async function () {
+      this.timeout(60_000);
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false} max-lines="1000000"></kube-pod-logs>`, {
+        sandbox,
+        logs: () => generatedLog(800_000, (i) => `n${i}`),
+      });
+      await until(() => el.hasState('ended') && el.lineCount === 800_000, '800,000 lines', 50_000);
+      const log = part(el, 'log')!;
+      /** Line numbers of the rows inside the scroller's visible box. */
+      const onScreen = () => {
+        const box = log.getBoundingClientRect();
+        return lines(el)
+          .filter((line) => {
+            const r = line.getBoundingClientRect();
+            return r.bottom > box.top + 1 && r.top < box.bottom - 1;
+          })
+          .map((line) => Number(line.querySelector('[part~="line-number"]')!.textContent));
+      };
+      await el.updateComplete;
+      expect(onScreen().at(-1), 'following: the last line is on screen').to.equal(800_000);
+      const scrollTo = async (top: number) => {
+        log.scrollTop = top;
+        log.dispatchEvent(new Event('scroll'));
+        await el.updateComplete;
+      };
+      await scrollTo(0);
+      expect(onScreen()[0]).to.equal(1);
+      await scrollTo((log.scrollHeight - log.clientHeight) / 2);
+      const middle = onScreen();
+      expect(middle.length).to.be.above(5);
+      expect(middle[0]).to.be.within(390_000, 410_000);
+      expect(middle).to.deep.equal(middle.map((_, i) => middle[0]! + i));
+      await scrollTo(log.scrollHeight);
+      expect(onScreen().at(-1)).to.equal(800_000);
+    });
+
     it('finds with a count and next/previous, filters to matches, and filters by severity', async () => {
       const {sandbox, pod} = withPod();
       const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {

@@ -423,14 +423,26 @@ export class KubePodLogs extends KubeElement {
 
   // ---- rendering ----------------------------------------------------------------------------
 
-  /** Pixels per line; below the row height only when the log is taller than browsers allow. */
-  private get pxPerLine() {
-    const count = this.logs.count;
-    return count * this.rowHeight > MAX_SCROLL_PX ? MAX_SCROLL_PX / count : this.rowHeight;
+  /** The spacer's height: every line at the row height, or the browsers' limit for longer logs. */
+  private spacerHeight(count: number) {
+    return Math.min(MAX_SCROLL_PX, count * this.rowHeight);
   }
 
+  /** Whether the log is taller than browsers allow, so the scroll position maps to a line proportionally. */
+  private scaled(count: number) {
+    return count * this.rowHeight > MAX_SCROLL_PX;
+  }
+
+  /** How many whole rows fit on screen. */
+  private get pageRows() {
+    return Math.max(1, Math.floor(this.viewHeight / this.rowHeight));
+  }
+
+  /** The scroll offset that shows line `index` at the top. */
   private offsetOf(index: number) {
-    return index * this.pxPerLine;
+    const count = this.logs.count;
+    if (!this.scaled(count)) return index * this.rowHeight;
+    return (index / Math.max(1, count - this.pageRows)) * (MAX_SCROLL_PX - this.viewHeight);
   }
 
   protected override render() {
@@ -506,20 +518,30 @@ export class KubePodLogs extends KubeElement {
   }
 
   /** The scroll offset to window at: the bottom while following, else where the user scrolled. */
-  private viewStart(count: number, px: number) {
+  private viewStart(count: number) {
     if (!this.stick) return this.viewTop;
-    return Math.max(0, Math.min(MAX_SCROLL_PX, count * px + (px < this.rowHeight ? this.viewHeight : 0)) - this.viewHeight);
+    return Math.max(0, this.spacerHeight(count) - this.viewHeight);
+  }
+
+  /** The rows to render and where the first goes, for a scroll offset. */
+  private window(count: number, viewTop: number) {
+    const h = this.rowHeight;
+    if (!this.scaled(count)) {
+      const first = Math.max(0, Math.floor(viewTop / h) - OVERSCAN);
+      return {first, last: Math.min(count, Math.ceil((viewTop + this.viewHeight) / h) + OVERSCAN), top: first * h};
+    }
+    // Past the browsers' height limit the scroll fraction picks the line; rows sit at the scroll position.
+    const fraction = Math.min(1, viewTop / Math.max(1, MAX_SCROLL_PX - this.viewHeight));
+    const visible = Math.round(fraction * Math.max(0, count - this.pageRows));
+    const first = Math.max(0, visible - OVERSCAN);
+    return {first, last: Math.min(count, visible + this.pageRows + OVERSCAN), top: Math.max(0, viewTop - (visible - first) * h)};
   }
 
   private renderLog() {
     const logs = this.logs;
     const count = logs.count;
-    const px = this.pxPerLine;
-    const viewTop = (this.renderedTop = this.viewStart(count, px));
-    const first = Math.max(0, Math.floor(viewTop / px) - OVERSCAN);
-    const last = Math.min(count, Math.ceil((viewTop + this.viewHeight) / px) + OVERSCAN);
-    // When scaled, the window sits where the scroll position is rather than at first × row height.
-    const top = px < this.rowHeight ? Math.max(0, viewTop - OVERSCAN * this.rowHeight) : first * px;
+    const viewTop = (this.renderedTop = this.viewStart(count));
+    const {first, last, top} = this.window(count, viewTop);
     const rows = [];
     const currentSeq = this.currentMatch >= 0 ? logs.matches[this.currentMatch] : undefined;
     for (let i = first; i < last; i++) rows.push(this.renderLine(logs.seqAt(i), logs.seqAt(i) === currentSeq));
@@ -533,7 +555,7 @@ export class KubePodLogs extends KubeElement {
       class=${this.variableHeight ? 'wrap' : ''}
       @scroll=${this.onScroll}
     >
-      <div part="spacer" style=${styleMap({height: `${Math.min(MAX_SCROLL_PX, count * px + (px < this.rowHeight ? this.viewHeight : 0))}px`})}>
+      <div part="spacer" style=${styleMap({height: `${this.spacerHeight(count)}px`})}>
         <div part="lines" style=${styleMap({transform: `translateY(${top}px)`})}>${rows}</div>
       </div>
       ${count ? nothing : html`<div part="empty">${this.emptyText()}</div>`}
