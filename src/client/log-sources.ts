@@ -136,8 +136,10 @@ export class LogSources {
     this.podsStatus = snapshot.status;
     this.error = snapshot.error;
     const seen = new Set<string>();
+    const names = new Set<string>();
     for (const pod of snapshot.items.values()) {
       const name = pod.metadata.name!;
+      names.add(name);
       this.pods.set(name, pod);
       for (const container of this.containersOf(pod)) {
         const key = `${name}/${container}`;
@@ -145,7 +147,7 @@ export class LogSources {
         if (!this.streams.has(key)) this.open(pod, container);
       }
     }
-    for (const name of [...this.pods.keys()]) if (![...snapshot.items.values()].some((p) => p.metadata.name === name)) this.pods.delete(name);
+    for (const name of [...this.pods.keys()]) if (!names.has(name)) this.pods.delete(name);
     for (const [key, {index, stream}] of this.streams) {
       if (seen.has(key)) continue;
       // The pod went away (or no longer matches): its stream ends; the lines stay.

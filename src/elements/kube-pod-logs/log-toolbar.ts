@@ -49,8 +49,11 @@ function sinceLabel(value: string) {
   return msg('From the start', {id: 'kube.podLogs.sinceAll'});
 }
 
-function toggle(part: string, label: string, pressed: boolean, onClick: () => void, disabled = false, title?: string) {
-  return html`<button type="button" part="${part} toggle" aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${disabled} title=${ifDefined(title)} @click=${onClick}>${label}</button>`;
+/** An on/off button; `name` is its accessible name when the visible label is a symbol (`.*`, `Aa`). */
+function toggle(part: string, label: string, pressed: boolean, onClick: () => void, disabled = false, title?: string, name?: string) {
+  return html`<button type="button" part="${part} toggle" aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${disabled} title=${ifDefined(title)} aria-label=${ifDefined(name)} @click=${onClick}>
+    ${label}
+  </button>`;
 }
 
 function containerLabel(c: {name: string; type: string}) {
@@ -147,8 +150,8 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
           }
         }}
       />
-      ${toggle('regex-button', '.*', s.regex, () => a.set('regex', !s.regex), false, msg('Regular expression', {id: 'kube.podLogs.regex'}))}
-      ${toggle('case-button', 'Aa', s.caseSensitive, () => a.set('caseSensitive', !s.caseSensitive), false, msg('Match case', {id: 'kube.podLogs.matchCase'}))}
+      ${toggle('regex-button', '.*', s.regex, () => a.set('regex', !s.regex), false, msg('Regular expression', {id: 'kube.podLogs.regex'}), msg('Regular expression', {id: 'kube.podLogs.regex'}))}
+      ${toggle('case-button', 'Aa', s.caseSensitive, () => a.set('caseSensitive', !s.caseSensitive), false, msg('Match case', {id: 'kube.podLogs.matchCase'}), msg('Match case', {id: 'kube.podLogs.matchCase'}))}
       ${toggle('filter-button', msg('Only matching', {id: 'kube.podLogs.filter'}), s.filter, () => a.set('filter', !s.filter))}
       <button type="button" part="previous-match" ?disabled=${!s.matchCount} @click=${() => a.step(-1)}>${msg('Previous match', {id: 'kube.podLogs.previousMatch'})}</button>
       <button type="button" part="next-match" ?disabled=${!s.matchCount} @click=${() => a.step(1)}>${msg('Next match', {id: 'kube.podLogs.nextMatch'})}</button>
