@@ -204,6 +204,29 @@ describe('<kube-pod-logs>', () => {
       expect((part(el, 'previous-button') as HTMLButtonElement).disabled).to.equal(true);
     });
 
+    it('lists init, regular and ephemeral containers in the picker, and switches container', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const cluster = sandbox.clusters.get('sandbox')!;
+      const [api] = podsOf(sandbox, 'team-a', 'api-');
+      const source = cluster.get('v1', 'Pod', 'team-a', api!.metadata.name!)!;
+      const spec = source.spec as {containers: Array<{name: string; image: string}>};
+      cluster.update({...source, spec: {...spec, initContainers: [{name: 'migrate', image: 'busybox'}], ephemeralContainers: [{name: 'debugger', image: 'busybox'}]}, metadata: {...source.metadata, resourceVersion: undefined}});
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${api!.metadata.name!} tail-lines="2"></kube-pod-logs>`, {sandbox});
+      await until(() => lines(el).length === 2 && (part(el, 'container-select') as HTMLSelectElement | null)?.options.length === 5, 'the picker');
+      const options = [...(part(el, 'container-select') as HTMLSelectElement).options].map((o) => [o.value, o.textContent!.trim()]);
+      expect(options).to.deep.equal([
+        ['migrate', 'migrate (init)'],
+        ['api', 'api'],
+        ['envoy', 'envoy'],
+        ['debugger', 'debugger (ephemeral)'],
+        ['*', 'All containers'],
+      ]);
+      expect((part(el, 'container-select') as HTMLSelectElement).value).to.equal('api');
+      select(el, 'container-select', 'envoy');
+      await until(() => el.container === 'envoy' && lines(el).length === 2, 'the envoy log');
+      expect(parts(el, 'source')).to.have.length(0);
+    });
+
     it('asks for tail lines and since, and shows timestamps local or UTC', async () => {
       const queries: string[] = [];
       const {sandbox, pod} = withPod();
