@@ -227,6 +227,19 @@ describe('<kube-pod-logs>', () => {
       expect(parts(el, 'source')).to.have.length(0);
     });
 
+    it('scrolls long lines sideways, or wraps them', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(3, (i) => `${i} ${'long '.repeat(200)}`)});
+      await until(() => lines(el).length === 3, 'lines');
+      const log = part(el, 'log')!;
+      expect(log.scrollWidth).to.be.above(log.clientWidth * 2);
+      click(el, 'wrap-button');
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(log.scrollWidth).to.equal(log.clientWidth);
+      expect(lines(el)[0]!.offsetHeight).to.be.above(40);
+    });
+
     it('asks for tail lines and since, and shows timestamps local or UTC', async () => {
       const queries: string[] = [];
       const {sandbox, pod} = withPod();

@@ -125,8 +125,7 @@ export const podLogsStyles = [
       [part~='line'] {
         display: flex;
         gap: 0.75ch;
-        /* Each frame lays out only the new rows. */
-        contain: layout style;
+        /* No layout containment: it would turn long lines' overflow into ink and stop horizontal scrolling. */
         height: 20px;
         line-height: 20px;
         white-space: pre;

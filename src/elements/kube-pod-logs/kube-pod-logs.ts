@@ -527,8 +527,10 @@ export class KubePodLogs extends KubeElement {
   private window(count: number, viewTop: number) {
     const h = this.rowHeight;
     if (!this.scaled(count)) {
-      const first = Math.max(0, Math.floor(viewTop / h) - OVERSCAN);
-      return {first, last: Math.min(count, Math.ceil((viewTop + this.viewHeight) / h) + OVERSCAN), top: first * h};
+      // While following, nothing lies below the bottom and little is scrolled to above it.
+      const overscan = this.stick ? 2 : OVERSCAN;
+      const first = Math.max(0, Math.floor(viewTop / h) - overscan);
+      return {first, last: Math.min(count, Math.ceil((viewTop + this.viewHeight) / h) + overscan), top: first * h};
     }
     // Past the browsers' height limit the scroll fraction picks the line; rows sit at the scroll position.
     const fraction = Math.min(1, viewTop / Math.max(1, MAX_SCROLL_PX - this.viewHeight));
