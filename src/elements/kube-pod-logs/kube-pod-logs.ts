@@ -4,37 +4,24 @@ import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {styleMap} from 'lit/directives/style-map.js';
 import {KubeElement} from '../../internal/kube-element.js';
-import {describeError} from '../../internal/describe-error.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
-import {KubeApiError} from '../../client/errors.js';
 import {podContainers, type LogTarget} from '../../client/log-sources.js';
 import {PodLogsController} from '../../controllers/pod-logs-controller.js';
 import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
 import {renderToolbar, type ToolbarActions} from './log-toolbar.js';
 import {formatTime, prettyJson, renderText, SOURCE_COLORS, type TimestampMode} from './log-view.js';
-import {overallStatus, statusText, type OverallStatus} from './log-status.js';
+import {overallStatus, renderError, renderForbidden, statusText, type OverallStatus} from './log-status.js';
+import {durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
+import {bottomOffset, offsetOf, spacerHeight, visibleRows, type ViewGeometry} from './log-window.js';
 import {podLogsStyles} from './kube-pod-logs.styles.js';
 
 export type {TimestampMode} from './log-view.js';
 
 const LINE_HEIGHT = 20;
-const OVERSCAN = 10;
-/** Browsers cap an element's height near 33.5M px; taller logs scroll proportionally. */
-const MAX_SCROLL_PX = 15_000_000;
 /** How often the live region may report a new count of waiting lines. */
 const ANNOUNCE_MS = 3000;
 const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
-
-const followConverter = {fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value)};
-const timestampsConverter = {fromAttribute: (value: string | null): TimestampMode => (value === null || /^(off|false|no)$/i.test(value) ? '' : value === 'utc' ? 'utc' : 'local')};
-const tailConverter = {fromAttribute: (value: string | null) => (value === null || value === 'all' || Number(value) < 0 ? 'all' : Number(value))};
-
-/** `5m`, `1h`, `24h`, `90s`, `2d` as seconds; undefined for anything else. */
-function durationSeconds(since: string): number | undefined {
-  const m = /^(\d+)(s|m|h|d)$/.exec(since.trim());
-  return m ? Number(m[1]) * {s: 1, m: 60, h: 3600, d: 86400}[m[2] as 's' | 'm' | 'h' | 'd'] : undefined;
-}
 
 /**
  * The logs of a pod, of all its containers, or of every pod of a workload or selector merged into
@@ -238,8 +225,6 @@ export class KubePodLogs extends KubeElement {
   private target(): LogTarget | undefined {
     if (!this.cluster) return undefined;
     const namespace = this.namespace || this.contextNamespaces?.[0] || 'default';
-    const seconds = this.since ? durationSeconds(this.since) : undefined;
-    const sinceTime = this.since && seconds === undefined && !Number.isNaN(Date.parse(this.since)) ? new Date(Date.parse(this.since)).toISOString().replace(/\.\d+Z$/, 'Z') : undefined;
     const base = {
       cluster: this.cluster,
       namespace,
@@ -247,8 +232,7 @@ export class KubePodLogs extends KubeElement {
       follow: this.follow,
       previous: this.previous,
       tailLines: this.tailLines === 'all' ? undefined : this.tailLines,
-      sinceSeconds: seconds,
-      sinceTime,
+      ...sinceQuery(this.since),
     };
     if (this.pod) return {...base, pod: this.pod};
     if (this.kind && this.name) return {...base, kind: this.kind, name: this.name};
@@ -306,7 +290,7 @@ export class KubePodLogs extends KubeElement {
     if (!scroller) return;
     // Not after an update the measurement itself caused: estimates could chase each other forever.
     if (this.variableHeight && !changed.has('rowHeight' as keyof KubePodLogs)) this.measureRows(scroller);
-    // render() already windowed at the bottom (see viewStart); only the scroll position follows.
+    // render() already windowed at the bottom; only the scroll position follows.
     if (this.stick && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
   }
 
@@ -396,7 +380,7 @@ export class KubePodLogs extends KubeElement {
     const scroller = this.scroller;
     if (index < 0 || !scroller) return;
     this.stick = false;
-    scroller.scrollTop = Math.max(0, this.offsetOf(index) - scroller.clientHeight / 2);
+    scroller.scrollTop = Math.max(0, offsetOf(this.geometry, index) - scroller.clientHeight / 2);
     this.viewTop = scroller.scrollTop;
   }
 
@@ -423,26 +407,8 @@ export class KubePodLogs extends KubeElement {
 
   // ---- rendering ----------------------------------------------------------------------------
 
-  /** The spacer's height: every line at the row height, or the browsers' limit for longer logs. */
-  private spacerHeight(count: number) {
-    return Math.min(MAX_SCROLL_PX, count * this.rowHeight);
-  }
-
-  /** Whether the log is taller than browsers allow, so the scroll position maps to a line proportionally. */
-  private scaled(count: number) {
-    return count * this.rowHeight > MAX_SCROLL_PX;
-  }
-
-  /** How many whole rows fit on screen. */
-  private get pageRows() {
-    return Math.max(1, Math.floor(this.viewHeight / this.rowHeight));
-  }
-
-  /** The scroll offset that shows line `index` at the top. */
-  private offsetOf(index: number) {
-    const count = this.logs.count;
-    if (!this.scaled(count)) return index * this.rowHeight;
-    return (index / Math.max(1, count - this.pageRows)) * (MAX_SCROLL_PX - this.viewHeight);
+  private get geometry(): ViewGeometry {
+    return {count: this.logs.count, rowHeight: this.rowHeight, viewHeight: this.viewHeight};
   }
 
   protected override render() {
@@ -498,52 +464,18 @@ export class KubePodLogs extends KubeElement {
   }
 
   private renderBody(status: OverallStatus) {
-    if (status.state === 'forbidden') {
-      return html`<div part="forbidden" role="alert">
-        <p class="state-title">${msg('Access denied', {id: 'kube.podLogs.forbiddenTitle'})}</p>
-        <p>${msg("You can't read these logs. Ask a cluster admin for 'get' on pods/log in this namespace.", {id: 'kube.podLogs.forbidden'})}</p>
-        <p class="state-detail">${describeError(status.error, () => '')}</p>
-      </div>`;
-    }
-    if (status.state === 'error' && !this.logs.buffer.total) {
-      const code = status.error instanceof KubeApiError ? status.error.code : undefined;
-      return html`<div part="error" role="alert">
-        <p class="state-title">${msg("Couldn't read the logs", {id: 'kube.podLogs.errorTitle'})}</p>
-        <p>${describeError(status.error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'}))}</p>
-        ${code ? nothing : html`<p class="state-detail">${msg('No response from the server (network error).', {id: 'kube.podLogs.networkError'})}</p>`}
-        <button type="button" part="retry" @click=${() => this.reload()}>${msg('Try again', {id: 'kube.podLogs.retry'})}</button>
-      </div>`;
-    }
+    if (status.state === 'forbidden') return renderForbidden(status.error);
+    if (status.state === 'error' && !this.logs.buffer.total) return renderError(status.error, () => this.reload());
     return this.renderLog();
-  }
-
-  /** The scroll offset to window at: the bottom while following, else where the user scrolled. */
-  private viewStart(count: number) {
-    if (!this.stick) return this.viewTop;
-    return Math.max(0, this.spacerHeight(count) - this.viewHeight);
-  }
-
-  /** The rows to render and where the first goes, for a scroll offset. */
-  private window(count: number, viewTop: number) {
-    const h = this.rowHeight;
-    if (!this.scaled(count)) {
-      // While following, nothing lies below the bottom and little is scrolled to above it.
-      const overscan = this.stick ? 2 : OVERSCAN;
-      const first = Math.max(0, Math.floor(viewTop / h) - overscan);
-      return {first, last: Math.min(count, Math.ceil((viewTop + this.viewHeight) / h) + overscan), top: first * h};
-    }
-    // Past the browsers' height limit the scroll fraction picks the line; rows sit at the scroll position.
-    const fraction = Math.min(1, viewTop / Math.max(1, MAX_SCROLL_PX - this.viewHeight));
-    const visible = Math.round(fraction * Math.max(0, count - this.pageRows));
-    const first = Math.max(0, visible - OVERSCAN);
-    return {first, last: Math.min(count, visible + this.pageRows + OVERSCAN), top: Math.max(0, viewTop - (visible - first) * h)};
   }
 
   private renderLog() {
     const logs = this.logs;
-    const count = logs.count;
-    const viewTop = (this.renderedTop = this.viewStart(count));
-    const {first, last, top} = this.window(count, viewTop);
+    const geometry = this.geometry;
+    const count = geometry.count;
+    // Following windows at the bottom here; updated() then only moves the scroll position.
+    const viewTop = (this.renderedTop = this.stick ? bottomOffset(geometry) : this.viewTop);
+    const {first, last, top} = visibleRows(geometry, viewTop, this.stick);
     const rows = [];
     const currentSeq = this.currentMatch >= 0 ? logs.matches[this.currentMatch] : undefined;
     for (let i = first; i < last; i++) rows.push(this.renderLine(logs.seqAt(i), logs.seqAt(i) === currentSeq));
@@ -557,7 +489,7 @@ export class KubePodLogs extends KubeElement {
       class=${this.variableHeight ? 'wrap' : ''}
       @scroll=${this.onScroll}
     >
-      <div part="spacer" style=${styleMap({height: `${this.spacerHeight(count)}px`})}>
+      <div part="spacer" style=${styleMap({height: `${spacerHeight(geometry)}px`})}>
         <div part="lines" style=${styleMap({transform: `translateY(${top}px)`})}>${rows}</div>
       </div>
       ${count ? nothing : html`<div part="empty">${this.emptyText()}</div>`}

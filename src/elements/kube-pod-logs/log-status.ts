@@ -1,3 +1,4 @@
+import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
 import {describeError} from '../../internal/describe-error.js';
@@ -66,4 +67,24 @@ export function statusText(status: OverallStatus, sources: LogSources | undefine
     default:
       return '';
   }
+}
+
+/** Reading logs was denied: what, and what to do. */
+export function renderForbidden(error: Error | undefined) {
+  return html`<div part="forbidden" role="alert">
+    <p class="state-title">${msg('Access denied', {id: 'kube.podLogs.forbiddenTitle'})}</p>
+    <p>${msg("You can't read these logs. Ask a cluster admin for 'get' on pods/log in this namespace.", {id: 'kube.podLogs.forbidden'})}</p>
+    <p class="state-detail">${describeError(error, () => '')}</p>
+  </div>`;
+}
+
+/** The server's message and HTTP code (or that none answered), and a retry button. */
+export function renderError(error: Error | undefined, retry: () => void) {
+  const code = error instanceof KubeApiError ? error.code : undefined;
+  return html`<div part="error" role="alert">
+    <p class="state-title">${msg("Couldn't read the logs", {id: 'kube.podLogs.errorTitle'})}</p>
+    <p>${describeError(error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'}))}</p>
+    ${code ? nothing : html`<p class="state-detail">${msg('No response from the server (network error).', {id: 'kube.podLogs.networkError'})}</p>`}
+    <button type="button" part="retry" @click=${retry}>${msg('Try again', {id: 'kube.podLogs.retry'})}</button>
+  </div>`;
 }
