@@ -17,3 +17,5 @@ export {KubeActionEvent, KubeEditYamlEvent, type KubeActionDetail, type KubeActi
 export {DrainIncompleteError, builtinActions, type KubeActionDefinition, type KubeActionContext, type KubeActionInput} from './elements/kube-action-bar/actions.js';
 export {ActionPermissionsController, type ActionPermission, type ActionPermissionsInput, type GatedAction} from './controllers/action-permissions-controller.js';
 export {KubeOpenLogsEvent} from './events/open-logs-event.js';
+export {KubePodLogs, type TimestampMode} from './elements/kube-pod-logs/kube-pod-logs.js';
+export {PodLogsController, type LogViewQuery} from './controllers/pod-logs-controller.js';
