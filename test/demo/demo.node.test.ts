@@ -84,6 +84,22 @@ describe('npm start', () => {
     await page.close();
   });
 
+  it('an action bar acts on the selected pod, and its Logs action opens that pod in the log viewer', async () => {
+    const {page, errors} = await open('/demo/');
+    await page.locator('#logs [part~="idle"]').waitFor({timeout: 30_000});
+    const row = page.locator('#pods [part~="row"]').first();
+    await row.waitFor({timeout: 30_000});
+    const pod = (await row.locator('[data-column="Name"]').innerText()).trim();
+    await row.locator('[part~="select"]').click();
+    const logs = page.locator('kube-action-bar[for="pods"] [part~="action"]', {hasText: 'Logs'});
+    await page.waitForFunction(`[...document.querySelector('kube-action-bar[for="pods"]').shadowRoot.querySelectorAll('[part~="action"]')].some((b) => b.textContent.includes('Logs') && b.getAttribute('aria-disabled') !== 'true')`, null, {timeout: 15_000});
+    await logs.click();
+    await page.waitForFunction(`document.getElementById('logs').pod === ${JSON.stringify(pod)}`, null, {timeout: 15_000});
+    await page.locator('#logs [part~="text"]').first().waitFor({timeout: 15_000});
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('the static page works with dist/bundle.js alone', async () => {
     const {page, errors, requests} = await open('/demo/static.html');
     await page.locator('#pods [part~="row"]').first().waitFor({timeout: 30_000});
