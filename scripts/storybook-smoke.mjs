@@ -53,9 +53,17 @@ export async function storybookSuite({ensureChrome, run}) {
         // Let the story's first data arrive before judging its accessibility.
         await page.waitForTimeout(500);
         await page.addScriptTag({content: axeSource});
+        // The a11y addon runs axe on the story too, and axe runs one check at a time: wait for its turn.
         const violations = await page.evaluate(async () => {
-          const result = await globalThis.axe.run('#storybook-root', {resultTypes: ['violations']});
-          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const result = await globalThis.axe.run('#storybook-root', {resultTypes: ['violations']});
+              return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+            } catch (error) {
+              if (attempt >= 40 || !String(error?.message).includes('already running')) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
         });
         problems.push(...violations.map((v) => `axe ${v}`));
       } catch (error) {
