@@ -160,7 +160,8 @@ export class LogSources {
 
   private containersOf(pod: LogPod): string[] {
     const wanted = this.target.container;
-    if (wanted === '*' || (!wanted && !this.target.pod)) return (pod.spec?.containers ?? []).map((c) => c.name);
+    // Like `kubectl logs --all-containers`: init, then regular, then ephemeral containers.
+    if (wanted === '*' || (!wanted && !this.target.pod)) return podContainers(pod).map((c) => c.name);
     if (wanted) return podContainers(pod).some((c) => c.name === wanted) ? [wanted] : [];
     const fallback = defaultContainer(pod);
     return fallback ? [fallback] : [];

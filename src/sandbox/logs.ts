@@ -32,7 +32,7 @@ interface Run {
 
 /** The container run whose output a log request reads: current, or the previous terminated one. */
 function runFor(pod: Any, container: string, previous: boolean): Run {
-  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((c: Any) => c.name === container);
+  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])].find((c: Any) => c.name === container);
   const name = pod.metadata.name as string;
   const restarts = status?.restartCount ?? 0;
   if (previous) {
@@ -101,8 +101,10 @@ export function resolveContainer(pod: KubeObject, requested: string | null | und
   const p = pod as Any;
   const containers: string[] = (p.spec?.containers ?? []).map((c: Any) => c.name);
   const inits: string[] = (p.spec?.initContainers ?? []).map((c: Any) => c.name);
+  const ephemeral: string[] = (p.spec?.ephemeralContainers ?? []).map((c: Any) => c.name);
   if (requested) {
-    if (!containers.includes(requested) && !inits.includes(requested)) errors.badRequest(`container ${requested} is not valid for pod ${p.metadata.name}`);
+    // The API server accepts any of the three kinds (pod strategy LogLocation).
+    if (!containers.includes(requested) && !inits.includes(requested) && !ephemeral.includes(requested)) errors.badRequest(`container ${requested} is not valid for pod ${p.metadata.name}`);
     return requested;
   }
   if (containers.length === 1) return containers[0]!;

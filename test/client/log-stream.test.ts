@@ -133,4 +133,34 @@ describe('LogSources', () => {
     client.dispose();
     sandbox.dispose();
   });
+
+  it('reads init, regular and ephemeral containers for container="*", in that order, like kubectl --all-containers', async () => {
+    const sandbox = createSandbox({seed: 1});
+    const cluster = sandbox.clusters.get('sandbox')!;
+    const source = cluster.list('v1', 'pods', {namespace: 'team-a'}).find((p) => p.metadata.name!.startsWith('api-'))!;
+    const spec = source.spec as {containers: Array<{name: string}>};
+    const status = source.status as {containerStatuses: Array<{name: string; state: {running?: {startedAt: string}}}>};
+    const started = status.containerStatuses[0]!.state.running!.startedAt;
+    const updated = cluster.update({...source, metadata: {...source.metadata, resourceVersion: undefined}, spec: {...spec, initContainers: [{name: 'migrate', image: 'busybox'}], ephemeralContainers: [{name: 'debugger', image: 'busybox'}]}});
+    cluster.update(
+      {
+        ...updated,
+        metadata: {...updated.metadata, resourceVersion: undefined},
+        status: {
+          ...status,
+          initContainerStatuses: [{name: 'migrate', restartCount: 0, state: {terminated: {exitCode: 0, startedAt: started, finishedAt: started}}}],
+          ephemeralContainerStatuses: [{name: 'debugger', restartCount: 0, state: {running: {startedAt: started}}}],
+        },
+      },
+      {subresource: 'status'}
+    );
+    const client = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'}), informers: {graceMs: 10}});
+    const lines: number[] = [];
+    const sources = new LogSources(client, {cluster: 'sandbox', namespace: 'team-a', pod: source.metadata.name!, container: '*', follow: false, tailLines: 1}, {onLine: (s) => lines.push(s), onChange: () => {}});
+    await until(() => sources.sources.length === 4 && new Set(lines).size === 4, 'a line from each of four containers');
+    expect(sources.sources.map((s) => s.container)).to.deep.equal(['migrate', ...spec.containers.map((c) => c.name), 'debugger']);
+    sources.close();
+    client.dispose();
+    sandbox.dispose();
+  });
 });

@@ -72,7 +72,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
           >${msg('Container', {id: 'kube.podLogs.container'})}
           <select part="container-select" @change=${(e: Event) => a.set('container', value(e))}>
             ${s.containers.map((c) => html`<option value=${c.name} ?selected=${c.name === s.container}>${containerLabel(c)}</option>`)}
-            ${s.containers.filter((c) => c.type === 'container').length > 1
+            ${s.containers.length > 1
               ? html`<option value="*" ?selected=${s.container === '*'}>${msg('All containers', {id: 'kube.podLogs.allContainers'})}</option>`
               : nothing}
           </select></label

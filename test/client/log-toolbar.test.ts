@@ -1,0 +1,56 @@
+import {expect} from '@open-wc/testing';
+import {render} from 'lit';
+import {renderToolbar, type ToolbarActions, type ToolbarState} from '../../src/elements/kube-pod-logs/log-toolbar.js';
+
+const state = (over: Partial<ToolbarState> = {}): ToolbarState => ({
+  containers: [],
+  container: '',
+  follow: true,
+  previous: false,
+  previousAvailable: false,
+  timestamps: '',
+  tail: '1000',
+  since: '',
+  customSince: false,
+  wrap: false,
+  json: false,
+  paused: false,
+  waiting: 0,
+  severity: '',
+  query: '',
+  regex: false,
+  caseSensitive: false,
+  filter: false,
+  matchCount: 0,
+  currentMatch: -1,
+  downloadOpen: false,
+  format: (n) => n.toLocaleString('en'),
+  ...over,
+});
+
+const actions: ToolbarActions = {set() {}, step() {}, toggleDownload() {}, download() {}};
+
+function mount(s: ToolbarState) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(renderToolbar(s, actions), host);
+  return host;
+}
+
+const part = (host: HTMLElement, name: string) => host.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+
+describe('log toolbar', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  describe('rendering', () => {
+    it('offers "All containers" when the pod has more than one container of any type', () => {
+      const withInit = mount(state({containers: [{name: 'migrate', type: 'init'}, {name: 'app', type: 'container'}], container: 'app'}));
+      const values = [...(part(withInit, 'container-select') as HTMLSelectElement).options].map((o) => o.value);
+      expect(values).to.deep.equal(['migrate', 'app', '*']);
+      const withDebugger = mount(state({containers: [{name: 'app', type: 'container'}, {name: 'debugger', type: 'ephemeral'}], container: 'app'}));
+      expect([...(part(withDebugger, 'container-select') as HTMLSelectElement).options].map((o) => o.value)).to.include('*');
+      const single = mount(state({containers: [{name: 'app', type: 'container'}], container: 'app'}));
+      expect([...(part(single, 'container-select') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['app']);
+    });
+  });
+});
