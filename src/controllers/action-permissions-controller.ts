@@ -4,6 +4,7 @@ import type {KubeObject, ResourceType} from '../client/types.js';
 import {typeRef} from '../client/actions/target.js';
 import {firstDenial, type Denial, type RequiredPermission} from '../client/actions/permissions.js';
 import {resolveTarget, type ActionTarget, type ResolvedTarget} from '../client/actions/target.js';
+import {withTimeout} from '../client/access-review.js';
 
 /** What the controller needs to know about an action to gate it. */
 export interface GatedAction {
@@ -49,6 +50,8 @@ export class ActionPermissionsController implements ReactiveController {
   private key?: string;
   private client?: KubeClient;
   private run = 0;
+  /** Aborted when the run is superseded: its queued reviews are never sent. */
+  private abort?: AbortController;
   /** Keep showing the last answers while asking again, so a refresh doesn't flicker. */
   private keep = false;
 
@@ -75,6 +78,8 @@ export class ActionPermissionsController implements ReactiveController {
   hostDisconnected() {
     this.key = undefined;
     this.run++;
+    this.abort?.abort();
+    this.abort = undefined;
   }
 
   /** Asks again even though nothing changed (e.g. after a role change; cached answers expire on their own). */
@@ -91,6 +96,8 @@ export class ActionPermissionsController implements ReactiveController {
     this.key = key;
     this.client = input?.client;
     const run = ++this.run;
+    this.abort?.abort();
+    this.abort = undefined;
     const keep = this.keep && this.status === 'ready';
     this.keep = false;
     if (!keep) {
@@ -104,10 +111,11 @@ export class ActionPermissionsController implements ReactiveController {
       return;
     }
     if (!keep) this.status = 'loading';
-    void this.evaluate(input, run);
+    this.abort = new AbortController();
+    void this.evaluate(input, run, this.abort.signal);
   }
 
-  private async evaluate(input: ActionPermissionsInput, run: number) {
+  private async evaluate(input: ActionPermissionsInput, run: number, signal: AbortSignal) {
     let resolved: ResolvedTarget[];
     try {
       resolved = await Promise.all(input.targets.map((target) => resolveTarget(input.client, target)));
@@ -120,7 +128,7 @@ export class ActionPermissionsController implements ReactiveController {
     }
     if (run !== this.run) return;
     let offered = input.actions.filter((action) => resolved.every((target) => action.appliesTo(target.type)));
-    const object = await this.currentObject(input.client, resolved, offered);
+    const object = await this.currentObject(input.client, resolved, offered, signal);
     if (run !== this.run) return;
     if (object) offered = offered.filter((action) => action.availableFor?.(object) ?? true);
     const previous = new Map(this.results);
@@ -129,23 +137,29 @@ export class ActionPermissionsController implements ReactiveController {
     this.results.clear();
     for (const action of offered) this.results.set(action.id, previous.get(action.id) ?? {status: 'pending', permitted: [], denied: [], total: resolved.length});
     this.host.requestUpdate();
-    await Promise.all(offered.map((action) => this.evaluateAction(input.client, action, resolved, run)));
+    await Promise.all(offered.map((action) => this.evaluateAction(input.client, action, resolved, run, signal)));
     if (run !== this.run) return;
     this.status = 'ready';
     this.host.requestUpdate();
   }
 
   /** A single target's current state, when an offered action depends on it; undefined if unreadable. */
-  private async currentObject(client: KubeClient, targets: ResolvedTarget[], offered: GatedAction[]): Promise<KubeObject | undefined> {
+  private async currentObject(client: KubeClient, targets: ResolvedTarget[], offered: GatedAction[], signal: AbortSignal): Promise<KubeObject | undefined> {
     const [target] = targets;
     if (targets.length !== 1 || !target || !offered.some((action) => action.availableFor)) return undefined;
-    return client.get(target.cluster, typeRef(target.type), target).catch(() => undefined);
+    // Bounded like a review: a server that never answers must not leave the toolbar empty.
+    const read = new AbortController();
+    const stop = () => read.abort();
+    signal.addEventListener('abort', stop, {once: true});
+    return withTimeout(client.get(target.cluster, typeRef(target.type), target, {signal: read.signal}), client.access.timeoutMs, stop)
+      .catch(() => undefined)
+      .finally(() => signal.removeEventListener('abort', stop));
   }
 
-  private async evaluateAction(client: KubeClient, action: GatedAction, targets: ResolvedTarget[], run: number) {
+  private async evaluateAction(client: KubeClient, action: GatedAction, targets: ResolvedTarget[], run: number, signal: AbortSignal) {
     const entry: ActionPermission = {status: 'pending', permitted: [], denied: [], total: targets.length};
     try {
-      const denials = await Promise.all(targets.map((target) => firstDenial(client, target, action.permissions(target.type))));
+      const denials = await Promise.all(targets.map((target) => firstDenial(client, target, action.permissions(target.type), {signal})));
       denials.forEach((denial, index) => {
         if (denial) entry.denied.push({target: targets[index]!, denial});
         else entry.permitted.push(targets[index]!);

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {AccessReviews, KubeHttp, createKubeClient, directTransport} from '../../src/client/index.js';
+import {AccessReviewTimeoutError, AccessReviews, KubeHttp, createKubeClient, directTransport} from '../../src/client/index.js';
 import {fakeApi} from '../support/fake-api.js';
 
 const SSAR = 'POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
@@ -74,6 +74,47 @@ describe('access reviews', () => {
     await Promise.all(Array.from({length: 12}, (_, i) => reviews.review('one', {verb: 'get', resource: 'pods', name: `p${i}`})));
     expect(peak).to.equal(3);
     expect(await api.count(SSAR)).to.equal(12);
+  });
+
+  it('a review the server never answers fails after the timeout and frees its slot', async () => {
+    const api = await fakeApi();
+    let sent = 0;
+    const transport = directTransport({baseUrl: api.base, cluster: 'one', fetch: () => (sent++, new Promise<Response>(() => undefined))});
+    const reviews = new AccessReviews(new KubeHttp(transport), transport, {concurrency: 2, timeoutMs: 50});
+    const outcomes = await Promise.all(Array.from({length: 3}, (_, i) => reviews.review('one', {verb: 'get', resource: 'pods', name: `p${i}`}).catch((e: unknown) => e)));
+    for (const outcome of outcomes) expect(outcome).to.be.instanceOf(AccessReviewTimeoutError);
+    expect(sent, 'the third was sent once a timed-out one freed its slot').to.equal(3);
+  });
+
+  it('a caller that stops waiting drops its queued review: it is never sent', async () => {
+    const api = await fakeApi();
+    const sent: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transport = directTransport({
+      baseUrl: api.base,
+      cluster: 'one',
+      fetch: async (input, init) => {
+        sent.push(String(init?.body ?? ''));
+        await held;
+        return fetch(input, init);
+      },
+    });
+    const reviews = new AccessReviews(new KubeHttp(transport), transport, {concurrency: 1});
+    const first = reviews.review('one', {verb: 'get', resource: 'pods', name: 'first'});
+    const run = new AbortController();
+    const queued = reviews.review('one', {verb: 'get', resource: 'pods', name: 'queued'}, {signal: run.signal}).catch((e: unknown) => e);
+    const shared = reviews.review('one', {verb: 'get', resource: 'pods', name: 'shared'}, {signal: run.signal}).catch((e: unknown) => e);
+    const stillWanted = reviews.review('one', {verb: 'get', resource: 'pods', name: 'shared'});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    run.abort();
+    expect(((await queued) as Error).name).to.equal('AbortError');
+    expect(((await shared) as Error).name).to.equal('AbortError');
+    release();
+    await first;
+    expect((await stillWanted).allowed, 'another caller still waited for it').to.equal(true);
+    expect(sent.length).to.equal(2);
+    expect(sent.some((body) => body.includes('"queued"'))).to.equal(false);
   });
 
   it('finds accessible namespaces by listing, or by SelfSubjectRulesReview when listing is forbidden', async () => {

@@ -500,8 +500,37 @@ describe('<kube-action-bar>', () => {
       Object.assign(third, {kind: 'deployments', namespace: 'team-a', name: 'api'});
       bars[0]!.parentElement!.append(third);
       await ready(third);
-      // Only the questions naming the object are new; the namespace-wide ones are cached.
-      expect(stats.count('POST', SSAR)).to.equal(6 + 4);
+      // Every question is asked namespace-wide first; allowed there, no name needs asking.
+      expect(stats.count('POST', SSAR)).to.equal(6);
+    });
+
+    it('a selection of 20 pods asks only the namespace-wide questions', async () => {
+      const sandbox = createSandbox({seed: 1, clusters: 1});
+      cleanups.push(() => sandbox.dispose());
+      const client = makeClient(sandbox, 'sandbox-admin');
+      await client.resolve('sandbox', 'pods');
+      const stats = cluster(sandbox).stats;
+      stats.reset();
+      const {el} = await mount(html`<kube-action-bar></kube-action-bar>`, {sandbox, client});
+      el.targets = Array.from({length: 20}, (_, i) => ref('Pod', 'v1', 'team-a', `pod-${i}`));
+      await ready(el);
+      expect(ids(el)).to.deep.equal(['labels', 'annotations', 'force-delete', 'delete']);
+      // patch pods (labels, annotations) and delete pods (force delete, delete) in team-a: not 20 × 2.
+      expect(stats.count('POST', SSAR)).to.equal(2);
+    });
+
+    it('a server that never answers the reviews ends in the error state within the timeout', async () => {
+      const sandbox = createSandbox({seed: 1, clusters: 1});
+      cleanups.push(() => sandbox.dispose());
+      const inner = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+      const stalled = {...inner, request: (request: Parameters<typeof inner.request>[0]) => (request.path.startsWith(SSAR) ? new Promise<Response>(() => undefined) : inner.request(request))};
+      const client = createKubeClient({transport: stalled, access: {timeoutMs: 200, concurrency: 2}});
+      cleanups.push(() => client.dispose());
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`, {sandbox, client});
+      await until(() => el.hasState('ready') && !el.hasState('loading'), 'given up');
+      expect(disabled(el)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
+      expect(reason(el, 'delete')).to.equal('Your permissions could not be checked: The API server did not answer within 0.2 s');
+      await expect(el).to.be.accessible();
     });
   });
 });
