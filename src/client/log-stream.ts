@@ -72,7 +72,7 @@ function splitLine(raw: string): {key?: string; text: string} {
   return key ? {key, text: raw.slice(space + 1)} : {text: raw};
 }
 
-type Pod = KubeObject<{restartPolicy?: string}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
+type Pod = KubeObject<{restartPolicy?: string; initContainers?: Array<{name: string; restartPolicy?: string}>}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
 interface ContainerStatus {
   name: string;
   state?: {running?: object; waiting?: {reason?: string}; terminated?: {exitCode?: number}};
@@ -214,12 +214,32 @@ export class LogStream {
       return 'reconnect';
     }
     const s = pod.status ?? {};
-    const init = (s.initContainerStatuses ?? []).find((c) => c.name === this.options.container);
-    const status = init ?? [...(s.containerStatuses ?? []), ...(s.ephemeralContainerStatuses ?? [])].find((c) => c.name === this.options.container);
     if (s.phase === 'Succeeded' || s.phase === 'Failed') return 'ended';
-    if (status?.state?.terminated && (init ? status.state.terminated.exitCode === 0 : pod.spec?.restartPolicy === 'Never')) return 'ended';
-    if (status?.state?.waiting) this.setStatus('waiting');
+    const name = this.options.container;
+    const find = (list: ContainerStatus[] | undefined) => list?.find((c) => c.name === name);
+    const init = find(s.initContainerStatuses);
+    const ephemeral = init ? undefined : find(s.ephemeralContainerStatuses);
+    const status = init ?? ephemeral ?? find(s.containerStatuses);
+    const terminated = status?.state?.terminated;
+    if (terminated) {
+      if (!willRestart(pod, name, init ? 'init' : ephemeral ? 'ephemeral' : 'container', terminated.exitCode)) return 'ended';
+      // It will be started again: its next instance's log follows.
+      this.setStatus('waiting');
+    } else if (status?.state?.waiting) this.setStatus('waiting');
     else this.setStatus('reconnecting');
     return 'reconnect';
   }
+}
+
+/** Whether the kubelet starts a terminated container again, by the pod's (or a sidecar's own) restart policy. */
+export function willRestart(pod: Pod, container: string, type: 'init' | 'container' | 'ephemeral', exitCode: number | undefined): boolean {
+  if (type === 'ephemeral') return false;
+  const own = type === 'init' ? pod.spec?.initContainers?.find((c) => c.name === container)?.restartPolicy : undefined;
+  // A sidecar (an init container with restartPolicy Always) restarts whatever its exit code.
+  if (own === 'Always') return true;
+  if (type === 'init' && exitCode === 0) return false;
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (policy === 'Never') return false;
+  if (policy === 'OnFailure') return exitCode !== 0;
+  return true;
 }

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {Backoff, KubeApiError, createKubeClient, inMemoryTransport, type KubeClient, type PodLogOptions} from '../../src/client/index.js';
-import {LogStream, timestampKey, timestampMs, type LogStreamStatus} from '../../src/client/log-stream.js';
+import {LogStream, timestampKey, timestampMs, willRestart, type LogStreamStatus} from '../../src/client/log-stream.js';
 import {LogSources, selectorString} from '../../src/client/log-sources.js';
 import {createSandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
@@ -91,6 +91,44 @@ describe('LogStream', () => {
     await stream.done;
     expect((errors[0] as KubeApiError).code).to.equal(403);
     expect(denied.requests).to.have.length(1);
+  });
+
+  it('ends when a finished container will not restart, and waits (not "reconnecting") for one that will', async () => {
+    const podWith = (restartPolicy: string, exitCode: number) => () => ({
+      metadata: {name: 'p'},
+      spec: {restartPolicy},
+      // A sibling still runs, so the pod's phase stays Running.
+      status: {phase: 'Running', containerStatuses: [{name: 'c', state: {terminated: {exitCode}}}, {name: 'sidecar', state: {running: {}}}]},
+    });
+    const follow = async (restartPolicy: string, exitCode: number) => {
+      const {client, requests} = fakeLogClient(() => ['2025-06-01T12:00:00Z done'], podWith(restartPolicy, exitCode));
+      const statuses: LogStreamStatus[] = [];
+      const stream = new LogStream(client, {cluster: 'x', namespace: 'n', pod: 'p', container: 'c', follow: true, onLine: () => {}, onStatus: (s) => statuses.push(s), backoff: fast()});
+      await until(() => statuses.at(-1) === 'ended' || requests.length >= 3, `${restartPolicy} exit ${exitCode} settles`);
+      stream.close();
+      return {statuses, requests: requests.length};
+    };
+    for (const [policy, code] of [['OnFailure', 0], ['Never', 1], ['Never', 0]] as const) {
+      const r = await follow(policy, code);
+      expect(r.statuses.at(-1), `${policy} exit ${code}`).to.equal('ended');
+      expect(r.requests, `${policy} exit ${code}: one log request`).to.equal(1);
+      expect(r.statuses).to.not.include('reconnecting');
+    }
+    for (const [policy, code] of [['Always', 0], ['OnFailure', 1]] as const) {
+      const r = await follow(policy, code);
+      expect(r.requests, `${policy} exit ${code} is read again`).to.be.at.least(3);
+      expect(r.statuses, `${policy} exit ${code}`).to.include('waiting').and.not.include('reconnecting').and.not.include('ended');
+    }
+  });
+
+  it('knows which terminated containers restart: sidecars always, init containers until they succeed, ephemeral never', () => {
+    const pod = {metadata: {name: 'p'}, spec: {restartPolicy: 'OnFailure', initContainers: [{name: 'setup'}, {name: 'proxy', restartPolicy: 'Always'}]}};
+    expect(willRestart(pod, 'setup', 'init', 0)).to.equal(false);
+    expect(willRestart(pod, 'setup', 'init', 1)).to.equal(true);
+    expect(willRestart({...pod, spec: {...pod.spec, restartPolicy: 'Never'}}, 'setup', 'init', 1)).to.equal(false);
+    expect(willRestart(pod, 'proxy', 'init', 0)).to.equal(true);
+    expect(willRestart(pod, 'debug', 'ephemeral', 1)).to.equal(false);
+    expect(willRestart({metadata: {name: 'p'}}, 'app', 'container', 0), 'Always is the default').to.equal(true);
   });
 
   it('follows a sandbox pod, survives a dropped request and sees the pod deleted', async () => {

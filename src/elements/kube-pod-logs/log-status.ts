@@ -53,7 +53,10 @@ export function statusText(status: OverallStatus, sources: LogSources | undefine
         ? msg(str`Connection lost (${describeError(status.error, () => '')}) — reconnecting…`, {id: 'kube.podLogs.reconnectingBecause'})
         : msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
     case 'waiting':
-      return msg('The container has not started yet; waiting for it.', {id: 'kube.podLogs.waiting'});
+      // Without an error the stream saw its container stop; with one the server said it hasn't started.
+      return status.error
+        ? msg('The container has not started yet; waiting for it.', {id: 'kube.podLogs.waiting'})
+        : msg('The container stopped; waiting for it to restart.', {id: 'kube.podLogs.waitingRestart'});
     case 'deleted':
       return msg('The pod was deleted; its log ends here.', {id: 'kube.podLogs.deleted'});
     case 'ended':
