@@ -120,18 +120,26 @@ export const podLogsStyles = [
         position: absolute;
         inset-inline: 0;
         top: 0;
-        will-change: transform;
       }
+      /* One-line rows are plain blocks (the fields inline): cheaper to lay out every frame than flex rows. */
       [part~='line'] {
-        display: flex;
-        gap: 0.75ch;
         /* No layout containment: it would turn long lines' overflow into ink and stop horizontal scrolling. */
         height: 20px;
         line-height: 20px;
         white-space: pre;
         padding-inline-end: var(--_space);
       }
+      [part~='line-number'],
+      [part~='timestamp'],
+      [part~='source'] {
+        display: inline-block;
+        vertical-align: top;
+        margin-inline-end: 0.75ch;
+      }
+      /* Wrapped rows keep every field in its column. */
       .wrap [part~='line'] {
+        display: flex;
+        gap: 0.75ch;
         height: auto;
         min-height: 20px;
         white-space: pre-wrap;
@@ -147,8 +155,13 @@ export const podLogsStyles = [
         outline: 1px solid var(--_accent);
         outline-offset: -1px;
       }
-      [part~='line-number'] {
+      .wrap [part~='line-number'],
+      .wrap [part~='timestamp'],
+      .wrap [part~='source'] {
         flex: none;
+        margin-inline-end: 0;
+      }
+      [part~='line-number'] {
         min-width: 7ch;
         text-align: end;
         color: var(--_fg-muted);
@@ -157,11 +170,9 @@ export const podLogsStyles = [
         border-inline-end: 1px solid var(--_border);
       }
       [part~='timestamp'] {
-        flex: none;
         color: var(--_fg-muted);
       }
       [part~='source'] {
-        flex: none;
         font-weight: 600;
       }
       /* Source colours keep 4.5:1 contrast on the plain, warning and error line backgrounds. */

@@ -149,6 +149,8 @@ export class KubePodLogs extends KubeElement {
   private stick = true;
   /** The scroll offset the last render windowed at. */
   private renderedTop = 0;
+  /** The scroller and spacer height the view was last scrolled to the bottom of, while following. */
+  private followed?: {scroller: HTMLElement; height: number};
   private announced = {waiting: 0, at: 0};
   private announceTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
@@ -270,6 +272,7 @@ export class KubePodLogs extends KubeElement {
       this.numberFormat = new Intl.NumberFormat(locale);
     }
     if (changed.has('openFromEvents')) this.listen();
+    if (changed.has('viewHeight' as keyof KubePodLogs) || changed.has('rowHeight' as keyof KubePodLogs)) this.followed = undefined;
     if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
     this.logs.setView({query: this.search, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMatches, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
     if (this.currentMatch >= this.logs.matchCount) this.currentMatch = this.logs.matchCount - 1;
@@ -291,7 +294,16 @@ export class KubePodLogs extends KubeElement {
     // Not after an update the measurement itself caused: estimates could chase each other forever.
     if (this.variableHeight && !changed.has('rowHeight' as keyof KubePodLogs)) this.measureRows(scroller);
     // render() already windowed at the bottom; only the scroll position follows.
-    if (this.stick && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
+    if (!this.stick) return;
+    if (this.variableHeight) {
+      if (scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
+      return;
+    }
+    // Fixed rows: the bottom moves only with the spacer, so a full buffer scrolls nothing and reads no layout.
+    const height = spacerHeight(this.geometry);
+    if (this.followed?.scroller === scroller && this.followed.height === height) return;
+    this.followed = {scroller, height};
+    scroller.scrollTop = height;
   }
 
   /** With wrap or pretty JSON, rows vary in height: estimate from the rows on screen. */
@@ -368,7 +380,10 @@ export class KubePodLogs extends KubeElement {
   private setPaused(on: boolean) {
     if (on === this.paused) return;
     this.logs.pause(on);
-    if (!on) this.stick = true;
+    if (!on) {
+      this.stick = true;
+      this.followed = undefined;
+    }
   }
 
   /** Moves to the next or previous matching line and scrolls it into view. */
@@ -397,7 +412,10 @@ export class KubePodLogs extends KubeElement {
   private onScroll = () => {
     const scroller = this.scroller;
     if (!scroller) return;
-    const stick = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= this.rowHeight;
+    const below = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+    const stick = below <= this.rowHeight;
+    // Near enough to follow but not at the bottom: the next update scrolls there.
+    if (stick && below > 1) this.followed = undefined;
     // Following scrolls to where render() already windowed; that needs no second render.
     if (stick === this.stick && Math.abs(scroller.scrollTop - this.renderedTop) < 1) return;
     this.stick = stick;
