@@ -197,23 +197,35 @@ describe('nodes', () => {
     assert.equal(await unschedulable(), undefined);
   });
 
-  it('cordon, then drain: evicts what it may, reports what a PodDisruptionBudget keeps, skips DaemonSet pods', async () => {
+  it('cordon, then drain: evicts what it may, reports what a PodDisruptionBudget keeps, skips DaemonSet, mirror, unmanaged and emptyDir pods unless told', async () => {
     const client = target.client();
     const node = unique('drain');
     const app = unique('guarded');
-    // Created cordoned, so the sandbox's scheduler places no other pods on it.
-    await client.create(CLUSTER, {apiVersion: 'v1', kind: 'Node', metadata: {name: node, labels: {'kubernetes.io/hostname': node}}, spec: {unschedulable: true}});
+    // Schedulable, so only drain can cordon it; the control-plane label (sandbox) and taint (a real scheduler) keep other pods off it.
+    const controlPlane = 'node-role.kubernetes.io/control-plane';
+    await client.create(CLUSTER, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {name: node, labels: {'kubernetes.io/hostname': node, [controlPlane]: ''}},
+      spec: {taints: [{key: controlPlane, effect: 'NoSchedule'}]},
+    });
     cleanups.push(() => client.delete(CLUSTER, 'nodes', {name: node}));
-    const pod = (name: string, labels: Record<string, string>, owner?: KubeObject): KubeObject => ({
+    const pod = (name: string, labels: Record<string, string>, owner?: KubeObject, extra: {annotations?: Record<string, string>; emptyDir?: boolean} = {}): KubeObject => ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
         name,
         namespace: 'team-a',
         labels,
+        ...(extra.annotations ? {annotations: extra.annotations} : {}),
         ...(owner ? {ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true}]} : {}),
       },
-      spec: {nodeName: node, terminationGracePeriodSeconds: 0, containers: [{name: 'app', image: 'nginx:1.27'}]},
+      spec: {
+        nodeName: node,
+        terminationGracePeriodSeconds: 0,
+        containers: [{name: 'app', image: 'nginx:1.27'}],
+        ...(extra.emptyDir ? {volumes: [{name: 'scratch', emptyDir: {}}]} : {}),
+      },
     });
     const daemonSet = await client.create(CLUSTER, {
       apiVersion: 'apps/v1',
@@ -225,10 +237,14 @@ describe('nodes', () => {
     const guarded = [`${app}-0`, `${app}-1`];
     const free = `${node}-free`;
     const agent = `${node}-agent`;
+    const scratch = `${node}-scratch`;
+    const mirror = `${node}-static`;
     for (const name of guarded) await client.create(CLUSTER, pod(name, {app}));
     await client.create(CLUSTER, pod(free, {app: `${app}-free`}));
     await client.create(CLUSTER, pod(agent, {agent: node}, daemonSet));
-    for (const name of [...guarded, free, agent]) cleanups.push(() => client.delete(CLUSTER, 'pods', {namespace: 'team-a', name}, {gracePeriodSeconds: 0}));
+    await client.create(CLUSTER, pod(scratch, {app: `${app}-scratch`}, undefined, {emptyDir: true}));
+    await client.create(CLUSTER, pod(mirror, {app: `${app}-static`}, undefined, {annotations: {'kubernetes.io/config.mirror': 'static'}}));
+    for (const name of [...guarded, free, agent, scratch, mirror]) cleanups.push(() => client.delete(CLUSTER, 'pods', {namespace: 'team-a', name}, {gracePeriodSeconds: 0}));
     await client.create(CLUSTER, {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: app, namespace: 'team-a'}, spec: {minAvailable: 2, selector: {matchLabels: {app}}}});
     cleanups.push(() => client.delete(CLUSTER, 'poddisruptionbudgets', {namespace: 'team-a', name: app}));
     if (target.name === 'kube-apiserver') {
@@ -250,11 +266,17 @@ describe('nodes', () => {
     }
 
     const target_ = await resolved(client, {resource: 'nodes', name: node});
-    const report = await drainNode(client, target_);
-    console.log(`drain on ${target.name}: ${JSON.stringify({evicted: report.evicted, skipped: report.skipped, failed: report.failed.map(({error: _, ...rest}) => rest)})}`);
+    const byName = (pods: Array<{name: string; reason: string}>) => pods.map((p) => [p.name, p.reason]).sort();
+    // As kubectl drain without --force and --delete-emptydir-data: the bare pods and the emptyDir pod stay.
+    const cautious = await drainNode(client, target_);
     assert.equal((await client.get<KubeObject<{unschedulable?: boolean}>>(CLUSTER, 'nodes', {name: node})).spec?.unschedulable, true, 'drain cordons first');
+    assert.deepEqual(cautious.evicted, []);
+    assert.deepEqual(cautious.failed, []);
+    assert.deepEqual(byName(cautious.skipped), [[agent, 'daemonset'], ...guarded.map((name) => [name, 'unmanaged']), [mirror, 'mirror'], [scratch, 'local-storage'], [free, 'unmanaged']].sort());
+    const report = await drainNode(client, target_, {force: true});
+    console.log(`drain on ${target.name}: ${JSON.stringify({evicted: report.evicted, skipped: report.skipped, failed: report.failed.map(({error: _, ...rest}) => rest)})}`);
     assert.deepEqual(report.evicted.map((p) => p.name), [free]);
-    assert.deepEqual(report.skipped.map((p) => [p.name, p.reason]), [[agent, 'daemonset']]);
+    assert.deepEqual(byName(report.skipped), [[agent, 'daemonset'], [mirror, 'mirror'], [scratch, 'local-storage']].sort());
     assert.deepEqual(report.failed.map((p) => [p.name, p.reason]).sort(), guarded.map((name) => [name, 'disruption-budget']));
     for (const failure of report.failed) {
       assert.ok(failure.error instanceof KubeApiError && failure.error.code === 429);

@@ -351,26 +351,46 @@ describe('<kube-action-bar>', () => {
       expect(result(el)).to.equal('Delete failed. team-a/no-such-pod: pods "no-such-pod" not found (HTTP 404)');
     });
 
-    it('drain confirms by typing the node name and reports pods a PodDisruptionBudget keeps', async () => {
+    it('drain confirms by typing the node name, cordons first, and reports what a PodDisruptionBudget kept and what it left on purpose', async () => {
       const {el, client, sandbox} = await mount(html`<kube-action-bar kind="nodes" name="drain-me" undo-ms="0"></kube-action-bar>`);
-      await client.create('sandbox', {apiVersion: 'v1', kind: 'Node', metadata: {name: 'drain-me'}, spec: {unschedulable: true}});
-      const pod = (name: string, app: string): KubeObject => ({apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'team-a', labels: {app}}, spec: {nodeName: 'drain-me', containers: [{name: 'c', image: 'nginx'}]}});
+      // Schedulable, so only drain can cordon it; the control-plane label and taint keep the scheduler's pods off it.
+      const controlPlane = 'node-role.kubernetes.io/control-plane';
+      await client.create('sandbox', {apiVersion: 'v1', kind: 'Node', metadata: {name: 'drain-me', labels: {[controlPlane]: ''}}, spec: {taints: [{key: controlPlane, effect: 'NoSchedule'}]}});
+      const pod = (name: string, app: string, extra: {annotations?: Record<string, string>; emptyDir?: boolean} = {}): KubeObject => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {name, namespace: 'team-a', labels: {app}, ...(extra.annotations ? {annotations: extra.annotations} : {})},
+        spec: {nodeName: 'drain-me', containers: [{name: 'c', image: 'nginx'}], ...(extra.emptyDir ? {volumes: [{name: 'scratch', emptyDir: {}}]} : {})},
+      });
       for (const name of ['kept-0', 'kept-1']) await client.create('sandbox', pod(name, 'kept'));
       await client.create('sandbox', pod('free', 'free'));
+      await client.create('sandbox', pod('scratch', 'scratch', {emptyDir: true}));
+      await client.create('sandbox', pod('static-web', 'static', {annotations: {'kubernetes.io/config.mirror': 'abc'}}));
       await client.create('sandbox', {apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'kept', namespace: 'team-a'}, spec: {minAvailable: 2, selector: {matchLabels: {app: 'kept'}}}});
       sandbox.step(60_000);
       await ready(el);
+      expect(ids(el), 'schedulable: Cordon, not Uncordon').to.include('cordon');
       button(el, 'drain')!.click();
+      await until(() => dialog(el).open, 'the dialog');
+      const force = dialog(el).querySelector<HTMLInputElement>('#drain-force')!;
+      const emptyDir = dialog(el).querySelector<HTMLInputElement>('#drain-emptydir')!;
+      expect([force.checked, emptyDir.checked], 'both unchecked by default').to.deep.equal([false, false]);
+      await expect(el).to.be.accessible();
       await confirm(el, {name: 'drain'});
       expect(dialog(el).open, 'a wrong name keeps the dialog open').to.equal(true);
       expect(part(el, 'dialog-error')!.textContent).to.contain('drain-me');
+      force.checked = true;
       await confirm(el, {name: 'drain-me'});
       await until(() => result(el) !== '', 'the drain report');
       expect(result(el)).to.contain('Drain failed.');
       expect(result(el)).to.contain('team-a/kept-0 was not evicted: The disruption budget kept needs 2 healthy pods');
       expect(result(el)).to.contain('team-a/kept-1 was not evicted');
-      expect(result(el)).not.to.contain('free');
-      expect((await client.get<KubeObject<{unschedulable?: boolean}>>('sandbox', 'nodes', {name: 'drain-me'})).spec?.unschedulable).to.equal(true);
+      expect(result(el)).not.to.contain('team-a/free');
+      expect(result(el)).to.contain('team-a/scratch was left: its emptyDir data would be deleted.');
+      expect(result(el)).to.contain('team-a/static-web was left: it is a static pod');
+      const names = (await client.list('sandbox', 'pods', {namespace: 'team-a', fieldSelector: 'spec.nodeName=drain-me'})).items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+      expect(names, 'free evicted (force), the rest stay').to.deep.equal(['kept-0', 'kept-1', 'scratch', 'static-web']);
+      expect((await client.get<KubeObject<{unschedulable?: boolean}>>('sandbox', 'nodes', {name: 'drain-me'})).spec?.unschedulable, 'drain cordons first').to.equal(true);
     });
 
     it('rollback restores the previous template', async () => {

@@ -5,7 +5,7 @@ import {runForEach} from './bulk.js';
 import {resourcePath} from '../paths.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
-type Pod = KubeObject<{nodeName?: string}, {phase?: string}>;
+type Pod = KubeObject<{nodeName?: string; volumes?: Array<{name: string; emptyDir?: unknown}>}, {phase?: string}>;
 
 /** Marks a node (un)schedulable: `kubectl cordon` / `kubectl uncordon`. */
 export function setNodeUnschedulable(client: KubeClient, target: ResolvedTarget, unschedulable: boolean, signal?: AbortSignal): Promise<KubeObject> {
@@ -33,8 +33,12 @@ export async function evictPod(client: KubeClient, cluster: string, pod: {namesp
 export interface DrainLeftPod {
   namespace: string;
   name: string;
-  /** `daemonset` and `mirror` pods are skipped, as `kubectl drain --ignore-daemonsets` does. */
-  reason: 'daemonset' | 'mirror' | 'disruption-budget' | 'error';
+  /**
+   * `daemonset` and `mirror` pods are skipped, as `kubectl drain --ignore-daemonsets` does;
+   * `unmanaged` (no controller; kubectl: "use --force") and `local-storage` (emptyDir data;
+   * kubectl: "use --delete-emptydir-data") unless the matching drain option is set.
+   */
+  reason: 'daemonset' | 'mirror' | 'unmanaged' | 'local-storage' | 'disruption-budget' | 'error';
   /** The server's message for budget refusals and errors. */
   message?: string;
   error?: Error;
@@ -43,7 +47,7 @@ export interface DrainLeftPod {
 export interface DrainReport {
   node: string;
   evicted: Array<{namespace: string; name: string}>;
-  /** Pods skipped on purpose (DaemonSet-owned, mirror pods). */
+  /** Pods skipped on purpose (DaemonSet-owned, mirror, unmanaged and local-storage pods). */
   skipped: DrainLeftPod[];
   /** Pods that could not be evicted: a disruption budget refused, or another error. */
   failed: DrainLeftPod[];
@@ -51,12 +55,34 @@ export interface DrainReport {
 
 const MIRROR = 'kubernetes.io/config.mirror';
 
+/** What `kubectl drain` needs flags for. */
+export interface DrainOptions {
+  /** Evict pods no controller would recreate (`--force`). */
+  force?: boolean;
+  /** Evict pods with emptyDir volumes, whose data is lost (`--delete-emptydir-data`). */
+  deleteEmptyDirData?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Why drain leaves a pod alone, in kubectl's order; undefined when it may be evicted. */
+function skipReason(pod: Pod, options: DrainOptions): DrainLeftPod['reason'] | undefined {
+  if (pod.metadata.annotations?.[MIRROR] !== undefined) return 'mirror';
+  const controller = pod.metadata.ownerReferences?.find((owner) => owner.controller);
+  if (controller?.kind === 'DaemonSet') return 'daemonset';
+  // A finished pod loses nothing by going.
+  const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  if (!finished && !options.deleteEmptyDirData && pod.spec?.volumes?.some((volume) => volume.emptyDir)) return 'local-storage';
+  if (!finished && !options.force && !controller) return 'unmanaged';
+  return undefined;
+}
+
 /**
  * `kubectl drain --ignore-daemonsets`, once: cordons the node, then evicts every pod on it
- * except DaemonSet-owned and mirror pods. Evictions a PodDisruptionBudget refuses are reported,
+ * except DaemonSet-owned and mirror pods, and (unless `force` / `deleteEmptyDirData`) pods without
+ * a controller or with emptyDir data. Evictions a PodDisruptionBudget refuses are reported,
  * not retried, so the caller can show exactly what stayed and why.
  */
-export async function drainNode(client: KubeClient, target: ResolvedTarget, options: {signal?: AbortSignal} = {}): Promise<DrainReport> {
+export async function drainNode(client: KubeClient, target: ResolvedTarget, options: DrainOptions = {}): Promise<DrainReport> {
   const {signal} = options;
   await setNodeUnschedulable(client, target, true, signal);
   const pods = await client.listAll<Pod>(target.cluster, {group: '', resource: 'pods'}, {fieldSelector: `spec.nodeName=${target.name}`, signal});
@@ -64,9 +90,10 @@ export async function drainNode(client: KubeClient, target: ResolvedTarget, opti
   const evict: Array<{namespace: string; name: string}> = [];
   for (const pod of pods.items) {
     const id = {namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? ''};
-    if (pod.metadata.annotations?.[MIRROR] !== undefined) report.skipped.push({...id, reason: 'mirror'});
-    else if (pod.metadata.ownerReferences?.some((owner) => owner.kind === 'DaemonSet' && owner.controller)) report.skipped.push({...id, reason: 'daemonset'});
-    else if (!pod.metadata.deletionTimestamp) evict.push(id);
+    if (pod.metadata.deletionTimestamp) continue;
+    const reason = skipReason(pod, options);
+    if (reason) report.skipped.push({...id, reason});
+    else evict.push(id);
   }
   // A few at a time, as kubectl drain does; each refusal is reported, not retried.
   const outcomes = await runForEach(evict, (id) => evictPod(client, target.cluster, id, {signal}), {concurrency: 4, signal});

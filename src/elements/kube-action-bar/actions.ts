@@ -14,6 +14,7 @@ import {
   setCronJobSuspended,
   setNodeUnschedulable,
   type BuiltinActionId,
+  type DrainOptions,
   type DrainReport,
   type MetadataChanges,
   type RequiredPermission,
@@ -35,7 +36,7 @@ export interface KubeActionContext {
 }
 
 /** The value an action asks for before it runs. */
-export type KubeActionInput = 'replicas' | 'labels' | 'annotations' | 'revision';
+export type KubeActionInput = 'replicas' | 'labels' | 'annotations' | 'revision' | 'drain';
 
 /** An action the bar offers — built in, or registered by the host. */
 export interface KubeActionDefinition {
@@ -98,8 +99,9 @@ export function builtinActions(): KubeActionDefinition[] {
       icon: '⇣',
       destructive: true,
       confirmByName: typeNamedByHand,
-      handler: async ({client, target, signal}) => {
-        const report = await drainNode(client, target, {signal});
+      input: 'drain',
+      handler: async ({client, target, input, signal}) => {
+        const report = await drainNode(client, target, {...(input as Pick<DrainOptions, 'force' | 'deleteEmptyDirData'> | undefined), signal});
         if (report.failed.length) throw new DrainIncompleteError(report);
         return report;
       },

@@ -81,6 +81,12 @@ function renderInput(request: ActionRequest) {
       return request.revisions ? renderRevisions(request.revisions) : html`<label part="field-label" for="input">${msg('Revision', {id: 'kube.actionBar.revision'})}</label>
         <input part="field" id="input" name="input" type="number" min="1" step="1" inputmode="numeric" aria-describedby="input-hint" autofocus />
         <p part="hint" id="input-hint">${msg('Leave empty for the previous revision.', {id: 'kube.actionBar.revisionHint'})}</p>`;
+    case 'drain':
+      return html`<fieldset part="options">
+        <legend>${msg('Also evict', {id: 'kube.actionBar.drainOptions'})}</legend>
+        <label part="option"><input type="checkbox" id="drain-force" name="drain-force" /> ${msg('Pods no controller would recreate (they are gone for good)', {id: 'kube.actionBar.drainForce'})}</label>
+        <label part="option"><input type="checkbox" id="drain-emptydir" name="drain-emptydir" /> ${msg('Pods with emptyDir volumes (their data is deleted)', {id: 'kube.actionBar.drainEmptyDir'})}</label>
+      </fieldset>`;
     default:
       return nothing;
   }
@@ -129,6 +135,10 @@ export function readDialogInput(request: ActionRequest, dialog: HTMLDialogElemen
         const line = (error as Error).message;
         return {error: msg(str`This line is not key=value or key-: ${line}`, {id: 'kube.actionBar.metadataError'})};
       }
+    }
+    case 'drain': {
+      const checked = (id: string) => dialog.querySelector<HTMLInputElement>(`#${id}`)?.checked === true;
+      return {value: {force: checked('drain-force'), deleteEmptyDirData: checked('drain-emptydir')}};
     }
     case 'revision': {
       if (raw === '') return {value: 0};

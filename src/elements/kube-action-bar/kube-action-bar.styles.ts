@@ -147,6 +147,18 @@ export const actionBarStyles = css`
     [part='field-label'] {
       font-weight: 600;
     }
+    [part='options'] {
+      display: grid;
+      gap: calc(var(--_space) / 2);
+      margin: 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    [part='option'] {
+      display: flex;
+      align-items: baseline;
+      gap: calc(var(--_space) / 2);
+    }
     [part='dialog-error'] {
       margin: 0;
       color: var(--_danger-color);

@@ -47,6 +47,8 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * @csspart dialog-message - The dialog's question.
  * @csspart dialog-targets - The objects the action will change.
  * @csspart field - An input of the dialog.
+ * @csspart options - The drain dialog's group of checkboxes (evict unmanaged pods, delete emptyDir data).
+ * @csspart option - One checkbox with its label.
  * @csspart dialog-error - Why the dialog's input can't be used.
  * @csspart cancel - The dialog's Cancel button.
  * @csspart confirm - The dialog's confirm button.
@@ -392,7 +394,7 @@ export class KubeActionBar extends KubeElement {
     const failures: KubeActionFailure[] = outcomes.filter((outcome) => !outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), error: outcome.error!}));
     this.emit(new KubeActionEvent({...detail, phase: failures.length ? 'error' : 'success', results, failures}));
     if (definition.quiet) return;
-    this.outcome = describeOutcome(label, targets.length, failures, skipped.length);
+    this.outcome = describeOutcome(label, targets.length, failures, skipped.length, results);
     // The objects changed: Suspend may now be Resume, Cordon Uncordon.
     this.permissions.refresh();
   }

@@ -72,6 +72,21 @@ export function drainLeftText(pod: {namespace: string; name: string; message?: s
   return msg(str`${name} was not evicted: ${why}`, {id: 'kube.actionBar.drainLeft'});
 }
 
+/** Why drain left a pod on the node on purpose, one line per pod. */
+export function drainSkippedText(pod: {namespace: string; name: string; reason: string}): string {
+  const name = `${pod.namespace}/${pod.name}`;
+  switch (pod.reason) {
+    case 'daemonset':
+      return msg(str`${name} was left: its DaemonSet runs it on every node.`, {id: 'kube.actionBar.drainSkippedDaemonSet'});
+    case 'mirror':
+      return msg(str`${name} was left: it is a static pod the node's kubelet runs.`, {id: 'kube.actionBar.drainSkippedMirror'});
+    case 'unmanaged':
+      return msg(str`${name} was left: no controller would recreate it. Choose "Pods no controller would recreate" to evict it anyway.`, {id: 'kube.actionBar.drainSkippedUnmanaged'});
+    default:
+      return msg(str`${name} was left: its emptyDir data would be deleted. Choose "Pods with emptyDir volumes" to evict it anyway.`, {id: 'kube.actionBar.drainSkippedLocalStorage'});
+  }
+}
+
 /** The targets in a few words: `web`, or `3 objects`. */
 export function targetsText(targets: readonly ObjectReference[]): string {
   if (targets.length === 1) return targets[0]!.name;

@@ -1,6 +1,7 @@
 import type {KubeActionFailure} from './events.js';
 import {DrainIncompleteError} from './actions.js';
-import {drainLeftText, errorText, failureText, objectName, skippedText, successText} from './messages.js';
+import type {DrainReport} from '../../client/actions/index.js';
+import {drainLeftText, drainSkippedText, errorText, failureText, objectName, skippedText, successText} from './messages.js';
 
 /** The inline result of the last action. */
 export interface Outcome {
@@ -11,14 +12,22 @@ export interface Outcome {
 }
 
 /** Words for what an action did: done, or which objects failed and why (the server's message). */
-export function describeOutcome(label: string, total: number, failures: readonly KubeActionFailure[], skipped: number): Outcome {
+export function describeOutcome(label: string, total: number, failures: readonly KubeActionFailure[], skipped: number, results: ReadonlyArray<{result: unknown}> = []): Outcome {
   const skippedLines = skipped ? [skippedText(skipped)] : [];
-  if (!failures.length) return {tone: 'success', text: successText(label, total), lines: skippedLines};
+  // Pods a drain left on purpose, whether or not others failed.
+  const drained = [...results.map(({result}) => result), ...failures.map(({error}) => (error instanceof DrainIncompleteError ? error.report : undefined))].filter(isDrainReport);
+  const leftLines = drained.flatMap((report) => report.skipped.map((pod) => drainSkippedText(pod)));
+  if (!failures.length) return {tone: 'success', text: successText(label, total), lines: [...leftLines, ...skippedLines]};
   const lines = failures.flatMap(({reference, error}) =>
     error instanceof DrainIncompleteError ? error.report.failed.map((pod) => drainLeftText(pod)) : [`${objectName(reference)}: ${errorText(error)}`]
   );
+  lines.push(...leftLines);
   const head = failureText(label, failures.length, total);
   // One object and one reason fit on one line.
   if (total === 1 && lines.length === 1 && !(failures[0]!.error instanceof DrainIncompleteError)) return {tone: 'error', text: `${head} ${lines[0]}`, lines: skippedLines};
   return {tone: 'error', text: head, lines: [...lines, ...skippedLines]};
+}
+
+function isDrainReport(value: unknown): value is DrainReport {
+  return typeof value === 'object' && value !== null && Array.isArray((value as DrainReport).evicted) && Array.isArray((value as DrainReport).skipped) && typeof (value as DrainReport).node === 'string';
 }
