@@ -48,29 +48,56 @@ export function timestampKey(stamp: string): string | undefined {
 let cachedSecond = '';
 let cachedSecondMs = NaN;
 
-/** Milliseconds since the epoch of a timestamp key; lines share seconds, so their parse is cached. */
-function keyMs(key: string): number {
-  const second = key.slice(0, 19);
+/** Milliseconds since the epoch of an RFC 3339 timestamp with any number of fraction digits. */
+export function timestampMs(stamp: string): number {
+  const key = timestampKey(stamp);
+  return key ? stampMs(key.slice(0, 19), Number(key.slice(20))) : NaN;
+}
+
+const POWERS = [1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 100, 10, 1];
+
+/** A line's timestamp: its UTC second (`YYYY-MM-DDTHH:MM:SS`) and the nanoseconds within it. */
+interface Stamp {
+  second: string;
+  nanos: number;
+}
+
+/**
+ * Reads `<RFC 3339 timestamp> <text>` into `out` and returns where the text starts (0: no timestamp).
+ * It runs for every line, so the usual form (UTC, 0–9 fraction digits) is read without a regular
+ * expression and, in the same second as `last`, without allocating.
+ */
+function readStamp(raw: string, last: string | undefined, out: Stamp): number {
+  const space = raw.indexOf(' ');
+  if (space < 20 || space > 35 || raw.charCodeAt(4) !== 45 /* - */) return 0;
+  if (raw.charCodeAt(space - 1) === 90 /* Z */ && (space === 20 || (raw.charCodeAt(19) === 46 /* . */ && space <= 30)) && raw.charCodeAt(10) === 84 /* T */) {
+    out.second = last !== undefined && raw.startsWith(last) ? last : raw.slice(0, 19);
+    let digits = 0;
+    let nanos = 0;
+    for (let i = 20; i < space - 1; i++, digits++) nanos = nanos * 10 + raw.charCodeAt(i) - 48;
+    out.nanos = nanos * POWERS[digits]!;
+    return space + 1;
+  }
+  const key = timestampKey(raw.slice(0, space));
+  if (!key) return 0;
+  out.second = key.slice(0, 19);
+  out.nanos = Number(key.slice(20));
+  return space + 1;
+}
+
+/** Milliseconds since the epoch of a second and nanoseconds within it; lines share seconds, so the parse is cached. */
+function stampMs(second: string, nanos: number): number {
   if (second !== cachedSecond) {
     cachedSecond = second;
     cachedSecondMs = Date.parse(`${second}Z`);
   }
-  return cachedSecondMs + Number(key.slice(20)) / 1e6;
+  return cachedSecondMs + nanos / 1e6;
 }
 
-/** Milliseconds since the epoch of an RFC 3339 timestamp with any number of fraction digits. */
-export function timestampMs(stamp: string): number {
-  const key = timestampKey(stamp);
-  return key ? keyMs(key) : NaN;
-}
-
-/** Splits `<RFC 3339 timestamp> <text>` without a regular expression: this runs for every line. */
-function splitLine(raw: string): {key?: string; text: string} {
-  const space = raw.indexOf(' ');
-  if (space < 20 || space > 35 || raw.charCodeAt(4) !== 45 /* - */) return {text: raw};
-  const key = timestampKey(raw.slice(0, space));
-  return key ? {key, text: raw.slice(space + 1)} : {text: raw};
-}
+/** How long a stream reads before it lets the page render. */
+const SLICE_MS = 10;
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Pod = KubeObject<{restartPolicy?: string; initContainers?: Array<{name: string; restartPolicy?: string}>}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
 interface ContainerStatus {
@@ -87,10 +114,12 @@ const isWaiting = (error: unknown) => error instanceof KubeApiError && error.cod
  */
 export class LogStream {
   private readonly abort = new AbortController();
-  private lastKey?: string;
-  /** Lines delivered whose timestamp equals `lastKey`. */
+  /** The last timestamp delivered: its second, and nanoseconds within it. */
+  private lastSecond?: string;
+  private lastNanos = 0;
+  /** Lines delivered whose timestamp equals the last. */
   private atLast = 0;
-  /** While resuming: how many lines at `lastKey` the server will repeat. */
+  /** While resuming: how many lines at the last timestamp the server will repeat. */
   private resumeSkip = 0;
   private statusNow?: LogStreamStatus;
   private readonly backoff: Backoff;
@@ -121,34 +150,35 @@ export class LogStream {
   private request() {
     const o = this.options;
     const base = {namespace: o.namespace, pod: o.pod, container: o.container, previous: o.previous, follow: o.follow, timestamps: true, signal: this.abort.signal};
-    if (this.lastKey) {
+    if (this.lastSecond) {
       // The kubelet honours sinceTime to the second; the exact filtering happens here.
-      return {...base, sinceTime: `${this.lastKey!.slice(0, 19)}Z`};
+      return {...base, sinceTime: `${this.lastSecond}Z`};
     }
     return {...base, tailLines: o.tailLines, sinceSeconds: o.sinceSeconds, sinceTime: o.sinceTime};
   }
 
+  private readonly stamp: Stamp = {second: '', nanos: 0};
+
   /** Delivers a raw line unless a resumed request repeats it. */
   private deliver(raw: string) {
-    const {key, text} = splitLine(raw);
-    if (key && this.lastKey) {
-      if (key < this.lastKey) return;
-      if (key === this.lastKey) {
-        if (this.resumeSkip > 0) {
-          this.resumeSkip--;
-          return;
-        }
-        this.atLast++;
-      } else {
-        this.lastKey = key;
-        this.atLast = 1;
-        this.resumeSkip = 0;
+    const start = readStamp(raw, this.lastSecond, this.stamp);
+    if (!start) return this.options.onLine(raw, NaN);
+    const {second, nanos} = this.stamp;
+    const order = this.lastSecond === undefined ? 1 : second === this.lastSecond ? nanos - this.lastNanos : second < this.lastSecond ? -1 : 1;
+    if (order < 0) return;
+    if (order === 0) {
+      if (this.resumeSkip > 0) {
+        this.resumeSkip--;
+        return;
       }
-    } else if (key) {
-      this.lastKey = key;
+      this.atLast++;
+    } else {
+      this.lastSecond = second;
+      this.lastNanos = nanos;
       this.atLast = 1;
+      this.resumeSkip = 0;
     }
-    this.options.onLine(text, key ? keyMs(key) : NaN);
+    this.options.onLine(raw.slice(start), stampMs(second, nanos));
   }
 
   private async run() {
@@ -162,8 +192,14 @@ export class LogStream {
           this.setStatus('streaming');
           this.backoff.reset();
         };
+        let sliceStart = now();
         for await (const batch of this.client.podLogBatches(o.cluster, {...this.request(), onOpen})) {
           for (const raw of batch) this.deliver(raw);
+          // A backlog of received lines is read without a task boundary: yield now and then so frames still render.
+          if (now() - sliceStart > SLICE_MS) {
+            await nextTask();
+            sliceStart = now();
+          }
         }
         if (signal.aborted) return;
         if (!o.follow || o.previous) return this.setStatus('ended');
