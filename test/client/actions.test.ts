@@ -103,6 +103,25 @@ describe('client actions', () => {
       expect(() => scaleTarget(c, db, -1)).to.throw(RangeError);
     });
 
+    it('scales with update on the scale subresource: GET, then PUT with the resourceVersion, once more after a 409', async () => {
+      const c = client();
+      const deploy = await target(c, 'deployments', 'team-a', 'api');
+      const stats = sandbox.clusters.get('sandbox')!.stats;
+      const path = '/apis/apps/v1/namespaces/team-a/deployments/api/scale';
+      stats.reset();
+      await scaleTarget(c, deploy, 3);
+      expect([stats.count('GET', path), stats.count('PUT', path), stats.count('PATCH', path)]).to.deep.equal([1, 1, 0]);
+      expect((await c.getScale('sandbox', 'deployments', {namespace: 'team-a', name: 'api'})).spec!.replicas).to.equal(3);
+      sandbox.clusters.get('sandbox')!.failNext(`PUT ${path}`, 409);
+      stats.reset();
+      await scaleTarget(c, deploy, 4);
+      expect([stats.count('GET', path), stats.count('PUT', path)], 'read again and retried once').to.deep.equal([2, 2]);
+      expect((await c.getScale('sandbox', 'deployments', {namespace: 'team-a', name: 'api'})).spec!.replicas).to.equal(4);
+      sandbox.clusters.get('sandbox')!.failNext(`PUT ${path}`, 409, 2);
+      const error = await scaleTarget(c, deploy, 5).catch((e: unknown) => e);
+      expect((error as KubeApiError).code, 'a second conflict is reported').to.equal(409);
+    });
+
     it('runs a cronjob now as a manual Job it owns', async () => {
       const c = client();
       const cron = await target(c, 'cronjobs', 'team-a', 'nightly-report');
@@ -110,6 +129,8 @@ describe('client actions', () => {
       expect(job.metadata.name).to.match(/^nightly-report-manual-/);
       expect(job.metadata.annotations?.['cronjob.kubernetes.io/instantiate']).to.equal('manual');
       expect(job.metadata.ownerReferences?.[0]?.name).to.equal('nightly-report');
+      expect(job.metadata.ownerReferences?.[0]?.controller).to.equal(true);
+      expect(job.metadata.ownerReferences?.[0], 'as kubectl: blocking would need update on cronjobs/finalizers').not.to.have.property('blockOwnerDeletion');
     });
 
     it('eviction honours the PodDisruptionBudget: 429 once the budget is used up', async () => {

@@ -11,6 +11,7 @@ import {
   restartTarget,
   rollbackDeployment,
   runCronJobNow,
+  scaleTarget,
   setCronJobSuspended,
   setNodeUnschedulable,
   type ActionTarget,
@@ -89,6 +90,20 @@ describe('permissions (SelfSubjectAccessReview per action)', () => {
     assert.deepEqual(denial?.check, {verb: 'patch', group: '', resource: 'nodes', name: 'any-node'});
     const admin = target.client('admin');
     assert.equal(await firstDenial(admin, await resolved(admin, {resource: 'nodes', name: 'any-node'}), builtinPermissions('drain', node.type)), undefined);
+  });
+});
+
+describe('scale', () => {
+  it('the developer scales in team-a with update on deployments/scale (GET, then PUT the Scale)', async () => {
+    const admin = target.client();
+    const name = unique('scale');
+    await admin.create(CLUSTER, deployment(name, 'nginx:1.27'));
+    cleanups.push(() => admin.delete(CLUSTER, 'deployments', {namespace: 'team-a', name}));
+    const client = target.client('developer');
+    const deploy = await resolved(client, {resource: 'deployments', namespace: 'team-a', name});
+    const scale = await scaleTarget(client, deploy, 3);
+    assert.equal(scale.spec?.replicas, 3);
+    assert.equal((await admin.get<KubeObject<{replicas: number}>>(CLUSTER, 'deployments', {namespace: 'team-a', name})).spec?.replicas, 3);
   });
 });
 
@@ -175,6 +190,7 @@ describe('cronjobs', () => {
     assert.equal(owner?.kind, 'CronJob');
     assert.equal(owner?.name, name);
     assert.equal(owner?.controller, true);
+    assert.equal(owner?.blockOwnerDeletion, undefined, 'as kubectl: blocking would need update on cronjobs/finalizers');
 
     await setCronJobSuspended(client, cronJob, false);
     assert.equal((await client.get<KubeObject<{suspend?: boolean}>>(CLUSTER, 'cronjobs', {namespace: 'team-a', name})).spec?.suspend, false);

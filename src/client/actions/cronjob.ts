@@ -25,7 +25,7 @@ export async function runCronJobNow(client: KubeClient, target: ResolvedTarget, 
       labels: template.metadata?.labels,
       annotations: {...template.metadata?.annotations, 'cronjob.kubernetes.io/instantiate': 'manual'},
       ownerReferences: [
-        {apiVersion: cronJob.apiVersion ?? 'batch/v1', kind: 'CronJob', name: target.name, uid: cronJob.metadata.uid ?? '', controller: true, blockOwnerDeletion: true},
+        {apiVersion: cronJob.apiVersion ?? 'batch/v1', kind: 'CronJob', name: target.name, uid: cronJob.metadata.uid ?? '', controller: true},
       ],
     },
     spec: template.spec,

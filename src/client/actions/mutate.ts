@@ -1,5 +1,6 @@
 import type {KubeClient, Scale} from '../kube-client.js';
 import type {KubeObject} from '../types.js';
+import {KubeApiError} from '../errors.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
 /** The annotation `kubectl rollout restart` sets on the pod template. */
@@ -43,10 +44,25 @@ export function parseMetadataChanges(text: string): MetadataChanges {
   return changes;
 }
 
-/** Sets replicas through the scale subresource, built-ins and custom resources alike. */
+/**
+ * Sets replicas through the scale subresource, built-ins and custom resources alike, with the
+ * request `update` on `…/scale` authorizes (what the bar checks): read the Scale, PUT it back with
+ * its resourceVersion, and read it again once if someone else changed it meanwhile (409).
+ */
 export function scaleTarget(client: KubeClient, target: ResolvedTarget, replicas: number, signal?: AbortSignal): Promise<Scale> {
   if (!Number.isInteger(replicas) || replicas < 0) throw new RangeError(`replicas must be a whole number ≥ 0, not ${replicas}`);
-  return client.setScale(target.cluster, typeRef(target.type), target, replicas, {signal});
+  return replaceScale(client, target, replicas, signal);
+}
+
+async function replaceScale(client: KubeClient, target: ResolvedTarget, replicas: number, signal?: AbortSignal, retried = false): Promise<Scale> {
+  const ref = typeRef(target.type);
+  const scale = await client.getScale(target.cluster, ref, target, signal);
+  try {
+    return await client.replace<Scale>(target.cluster, {...scale, spec: {...scale.spec, replicas}}, {ref, subresource: 'scale', signal});
+  } catch (error) {
+    if (retried || !(error instanceof KubeApiError && error.code === 409)) throw error;
+    return replaceScale(client, target, replicas, signal, true);
+  }
 }
 
 /**
