@@ -304,6 +304,26 @@ describe('<kube-action-bar>', () => {
       expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
     });
 
+    it('removing the bar during a bulk delete lets it finish and still reports it on the bar', async () => {
+      const {el, client, sandbox} = await mount(html`<kube-action-bar undo-ms="0"></kube-action-bar>`);
+      const names = Array.from({length: 10}, (_, i) => `doomed-${i}`);
+      for (const name of names) await client.create('sandbox', {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name, namespace: 'team-a'}});
+      el.targets = names.map((name) => ref('ConfigMap', 'v1', 'team-a', name));
+      await ready(el);
+      const events: KubeActionEvent[] = [];
+      el.addEventListener('kube-action', (e) => events.push(e));
+      button(el, 'delete')!.click();
+      await confirm(el);
+      expect(events.map((e) => e.detail.phase)).to.deep.equal(['before']);
+      el.remove();
+      await until(() => events.length === 2, 'the outcome, though the bar left the page');
+      expect(events[1]!.detail.phase).to.equal('success');
+      expect(events[1]!.detail.results.length).to.equal(10);
+      for (const name of names) expect(cluster(sandbox).stats.count('DELETE', `/api/v1/namespaces/team-a/configmaps/${name}`), name).to.equal(1);
+      const left = (await client.list('sandbox', 'configmaps', {namespace: 'team-a'})).items.filter((c) => c.metadata.name!.startsWith('doomed-'));
+      expect(left).to.deep.equal([]);
+    });
+
     it('without undo, the request is sent once the window passes', async () => {
       const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="50"></kube-action-bar>`);
       await ready(el);

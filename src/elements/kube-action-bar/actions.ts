@@ -30,6 +30,7 @@ export interface KubeActionContext {
   reference: ObjectReference;
   /** The value the user entered in the action's dialog, if it asks for one. */
   input?: unknown;
+  /** Not aborted when the bar leaves the page: an action once sent runs to its end. */
   signal: AbortSignal;
   /** The bar, to dispatch events from. */
   host: HTMLElement;

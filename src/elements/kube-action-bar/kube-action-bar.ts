@@ -7,6 +7,7 @@ import {hostStyles} from '../../styles/host.styles.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ObjectReference} from '../../client/types.js';
+import {isAbortError} from '../../client/errors.js';
 import {deploymentRevisions, referenceOf, targetOf, typeRef, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
 import {ActionPermissionsController, type ActionPermission} from '../../controllers/action-permissions-controller.js';
 import {builtinActions, definitionApplies, definitionPermissions, labelOf, type KubeActionDefinition} from './actions.js';
@@ -24,6 +25,10 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * exact verb, resource, subresource, namespace and name. Denied actions stay focusable and say why;
  * destructive ones confirm first and wait out an undo window before any request is sent.
  * A toolbar: arrow keys, Home and End move between actions.
+ *
+ * Removing the bar cancels only an action still in its undo window (nothing was sent). An action
+ * already sending finishes, and its `success` or `error` event is still dispatched on the bar —
+ * which, detached, bubbles nowhere: listen on the bar itself to hear it.
  *
  * @tagname kube-action-bar
  * @summary Permission-aware actions (delete, scale, restart, rollback, cordon, drain, …) for one object or a selection.
@@ -111,7 +116,6 @@ export class KubeActionBar extends KubeElement {
   private readonly registered: KubeActionDefinition[] = [];
   private readonly list = new ListSelectionController(this, () => this.htmlFor);
   private readonly undoWindow = new UndoWindow<{request: ActionRequest; input: unknown}>(this);
-  private abort?: AbortController;
   private readonly permissions = new ActionPermissionsController(this, () =>
     this.client
       ? {
@@ -139,11 +143,6 @@ export class KubeActionBar extends KubeElement {
   /** Checks the permissions again (answers are cached by the client for a minute). */
   refresh() {
     this.permissions.refresh();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   /** Every definition, host ones after the built-ins. */
@@ -378,16 +377,19 @@ export class KubeActionBar extends KubeElement {
       return;
     }
     this.busy = definition.id;
-    const abort = (this.abort = new AbortController());
+    // Never aborted by leaving the page: a drain stopped half-way is worse than one that finishes unseen.
+    const signal = new AbortController().signal;
     let outcomes;
     try {
-      outcomes = await runForEach(request.targets, async (target: ResolvedTarget) =>
-        definition.handler({client, target, reference: referenceOf(target), input, signal: abort.signal, host: this})
-      );
-    } catch {
-      return; // aborted: the bar left the page
+      outcomes = await runForEach(request.targets, async (target: ResolvedTarget) => {
+        try {
+          return await definition.handler({client, target, reference: referenceOf(target), input, signal, host: this});
+        } catch (error) {
+          // A handler's own abort is a failure of that object, not the end of the whole run.
+          throw isAbortError(error) ? new Error((error as Error).message) : error;
+        }
+      });
     } finally {
-      if (this.abort === abort) this.abort = undefined;
       this.busy = undefined;
     }
     const results = outcomes.filter((outcome) => outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), result: outcome.result}));
