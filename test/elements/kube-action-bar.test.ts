@@ -187,6 +187,27 @@ describe('<kube-action-bar>', () => {
       expect(button(el, 'export')!.textContent).to.contain('Export');
     });
 
+    it('refuses a namespaced kind without a namespace instead of acting cluster-wide, unless the provider has exactly one', async () => {
+      const sandbox = createSandbox({seed: 1, clusters: 1});
+      cleanups.push(() => sandbox.dispose());
+      const client = makeClient(sandbox, 'sandbox-admin');
+      await client.resolve('sandbox', 'deployments');
+      cluster(sandbox).stats.reset();
+      const {el} = await mount(html`<kube-action-bar kind="deployments" name="web"></kube-action-bar>`, {sandbox, client});
+      await until(() => el.hasState('error'), 'refused');
+      expect(part(el, 'message')!.getAttribute('role')).to.equal('alert');
+      expect(part(el, 'message')!.textContent).to.equal('Deployment web lives in a namespace, but none is set: give the bar a namespace, or its provider exactly one.');
+      expect(cluster(sandbox).stats.count('POST', SSAR), 'nothing asked cluster-wide').to.equal(0);
+      await expect(el).to.be.accessible();
+      const single = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox" namespace="team-a"><kube-action-bar kind="deployments" name="web"></kube-action-bar><kube-action-bar></kube-action-bar></kube-provider>`);
+      const [named, selection] = [...single.querySelectorAll<KubeActionBar>('kube-action-bar')];
+      selection!.targets = [{cluster: 'sandbox', apiVersion: 'apps/v1', kind: 'Deployment', name: 'api'}];
+      await ready(named!);
+      await ready(selection!);
+      expect(enabled(named!)).to.include('delete');
+      expect(enabled(selection!)).to.include('delete');
+    });
+
     it('asks again when the identity changes', async () => {
       const {el, sandbox, provider} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`);
       await ready(el);

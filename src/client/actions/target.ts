@@ -27,9 +27,22 @@ export function targetOf(reference: ObjectReference): ActionTarget {
   };
 }
 
-/** Resolves the target's resource type; cluster-scoped types drop any namespace given. */
+/** A namespaced kind named without a namespace: acting on it would act cluster-wide. */
+export class MissingNamespaceError extends Error {
+  override readonly name = 'MissingNamespaceError';
+  constructor(readonly type: ResourceType, readonly objectName: string) {
+    super(`${type.kind} ${objectName} is namespaced, but no namespace was given`);
+  }
+}
+
+/**
+ * Resolves the target's resource type; cluster-scoped types drop any namespace given, and a
+ * namespaced type without one is refused (`MissingNamespaceError`) rather than checked and
+ * changed across every namespace.
+ */
 export async function resolveTarget(client: KubeClient, target: ActionTarget): Promise<ResolvedTarget> {
   const type = await client.resolve(target.cluster, target.resource);
+  if (type.namespaced && !target.namespace) throw new MissingNamespaceError(type, target.name);
   return {...target, namespace: type.namespaced ? target.namespace : undefined, type};
 }
 

@@ -158,11 +158,14 @@ export class KubeActionBar extends KubeElement {
   }
 
   private get resolvedTargets(): ActionTarget[] {
-    if (this.targets) return this.targets.map(targetOf);
-    if (this.htmlFor) return this.list.selection.map(targetOf);
+    // A namespaced object named without a namespace takes the provider's, when it has exactly one.
+    const only = this.contextNamespaces?.length === 1 && this.contextNamespaces[0] !== 'all' ? this.contextNamespaces[0] : undefined;
+    const withNamespace = (target: ActionTarget) => (target.namespace || !only ? target : {...target, namespace: only});
+    if (this.targets) return this.targets.map(targetOf).map(withNamespace);
+    if (this.htmlFor) return this.list.selection.map(targetOf).map(withNamespace);
     const cluster = this.cluster ?? this.contextCluster;
     if (!this.kind || !this.name || !cluster) return [];
-    const namespace = this.namespace ?? (this.contextNamespaces?.length === 1 ? this.contextNamespaces[0] : undefined);
+    const namespace = this.namespace || only;
     return [{cluster, resource: this.apiVersion ? {apiVersion: this.apiVersion, kind: this.kind} : this.kind, namespace, name: this.name}];
   }
 
@@ -217,7 +220,7 @@ export class KubeActionBar extends KubeElement {
       return html`<p part="message">${this.htmlFor ? msg('Select objects to act on them.', {id: 'kube.actionBar.noSelection'}) : msg('No object to act on.', {id: 'kube.actionBar.noTarget'})}</p>`;
     }
     if (this.permissions.status === 'error') {
-      return html`<p part="message" role="alert">${text.checkFailedReason(this.permissions.error)}</p>`;
+      return html`<p part="message" role="alert">${text.targetErrorText(this.permissions.error)}</p>`;
     }
     const items = this.visible;
     const active = Math.min(this.active, Math.max(0, items.length - 1));

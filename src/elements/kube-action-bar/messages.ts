@@ -1,5 +1,6 @@
 import {msg, str} from '@lit/localize';
 import type {PermissionCheck} from '../../client/actions/permissions.js';
+import {MissingNamespaceError} from '../../client/actions/target.js';
 import type {ObjectReference} from '../../client/types.js';
 import {describeError} from '../../internal/describe-error.js';
 
@@ -21,6 +22,16 @@ export function partialReason(permitted: number, total: number, first: string): 
 
 export function checkingReason(): string {
   return msg('Checking your permissions…', {id: 'kube.actionBar.checking'});
+}
+
+/** Why the bar cannot act: the targets could not be resolved or checked. */
+export function targetErrorText(error: Error | undefined): string {
+  if (error instanceof MissingNamespaceError) {
+    const kind = error.type.kind;
+    const name = error.objectName;
+    return msg(str`${kind} ${name} lives in a namespace, but none is set: give the bar a namespace, or its provider exactly one.`, {id: 'kube.actionBar.noNamespace'});
+  }
+  return checkFailedReason(error);
 }
 
 export function checkFailedReason(error: Error | undefined): string {
