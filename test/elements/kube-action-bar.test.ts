@@ -56,7 +56,8 @@ const reason = (el: KubeActionBar, id: string) => {
 };
 const part = (el: KubeActionBar, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const dialog = (el: KubeActionBar) => el.shadowRoot!.querySelector('dialog')!;
-const result = (el: KubeActionBar) => (part(el, 'result')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The result's summary and, after the live regions, its list. */
+const result = (el: KubeActionBar) => `${part(el, 'result')?.textContent ?? ''} ${part(el, 'result-list')?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
 /** The live region around the result: status or alert. */
 const region = (el: KubeActionBar) => part(el, 'result')!.parentElement!.getAttribute('role');
 
@@ -146,10 +147,16 @@ describe('<kube-action-bar>', () => {
   });
 
   describe('properties', () => {
-    it('denied="hide" leaves denied actions out', async () => {
-      const {el} = await mount(html`<kube-action-bar denied="hide" kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+    it('denied="hide" leaves denied actions out, and says so when none is left', async () => {
+      const {bars} = await mount(html`<kube-action-bar denied="hide" kind="deployments" namespace="team-b" name="catalog"></kube-action-bar><kube-action-bar denied="hide" kind="configmaps" namespace="team-b" name="shop-config"></kube-action-bar>`, {token: 'sandbox-developer'});
+      const [el, none] = bars as [KubeActionBar, KubeActionBar];
       await ready(el);
       expect(ids(el)).to.deep.equal(['logs']);
+      await ready(none);
+      expect(ids(none)).to.deep.equal([]);
+      expect(part(none, 'toolbar')).to.equal(null);
+      expect(part(none, 'message')!.textContent).to.equal('No actions available.');
+      await expect(none).to.be.accessible();
     });
 
     it('checks every object of a selection and counts the permitted ones', async () => {
@@ -314,6 +321,24 @@ describe('<kube-action-bar>', () => {
       expect(result(el)).to.contain('cancelled; nothing was sent');
     });
 
+    it('the undo window focuses Undo, pauses while it is pointed at, then acts and hands focus back to the action', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="500"></kube-action-bar>`);
+      await ready(el);
+      button(el, 'delete')!.focus();
+      button(el, 'delete')!.click();
+      await confirm(el);
+      await until(() => el.shadowRoot!.activeElement === part(el, 'undo-button'), 'focus on Undo');
+      part(el, 'undo-button')!.dispatchEvent(new MouseEvent('mouseenter'));
+      // Well past the window: had the pointer not paused it, the DELETE would have gone.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(0);
+      expect(el.hasState('pending-undo')).to.equal(true);
+      part(el, 'undo-button')!.dispatchEvent(new MouseEvent('mouseleave'));
+      await until(() => result(el) === 'Delete: done.', 'deleted once resumed');
+      expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(1);
+      expect(el.shadowRoot!.activeElement, 'focus back on the action').to.equal(button(el, 'delete'));
+    });
+
     it('leaving the page during the undo window sends nothing', async () => {
       const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="200"></kube-action-bar>`);
       await ready(el);
@@ -375,6 +400,8 @@ describe('<kube-action-bar>', () => {
       expect(outcome.failures.map((f) => f.reference.name)).to.deep.equal([web[1]]);
       expect(outcome.results.length).to.equal(2);
       expect(region(el)).to.equal('alert');
+      expect(part(el, 'alert')!.textContent!.trim(), 'only the summary is announced').to.equal('Delete failed for 1 of 3 objects:');
+      expect(part(el, 'result-list')!.closest('[role]'), 'the list is outside the live regions').to.equal(null);
       expect(result(el)).to.contain('Delete failed for 1 of 3 objects');
       expect(result(el)).to.contain(`team-a/${web[1]}`);
       expect(result(el)).to.contain('(HTTP 403)');
@@ -585,12 +612,17 @@ describe('<kube-action-bar>', () => {
       cleanups.push(() => sandbox.dispose());
       const inner = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
       const stalled = {...inner, request: (request: Parameters<typeof inner.request>[0]) => (request.path.startsWith(SSAR) ? new Promise<Response>(() => undefined) : inner.request(request))};
-      const client = createKubeClient({transport: stalled, access: {timeoutMs: 200, concurrency: 2}});
+      const client = createKubeClient({transport: stalled, access: {timeoutMs: 1000, concurrency: 2}});
       cleanups.push(() => client.dispose());
-      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`, {sandbox, client});
+      const {bars} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar><kube-action-bar denied="hide" kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`, {sandbox, client});
+      const [el, hiding] = bars as [KubeActionBar, KubeActionBar];
+      // Hidden while unchecked, the toolbar says so instead of standing empty and silent.
+      await until(() => part(hiding, 'message')?.textContent === 'Checking your permissions…', 'checking, in words');
+      expect(part(hiding, 'message')!.getAttribute('role')).to.equal('status');
       await until(() => el.hasState('ready') && !el.hasState('loading'), 'given up');
       expect(disabled(el)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
-      expect(reason(el, 'delete')).to.equal('Your permissions could not be checked: The API server did not answer within 0.2 s');
+      expect(reason(el, 'delete')).to.equal('Your permissions could not be checked: The API server did not answer within 1 s');
+      await until(() => part(hiding, 'message')?.textContent === 'Your permissions could not be checked: The API server did not answer within 1 s', 'the failure, in words');
       await expect(el).to.be.accessible();
     });
   });

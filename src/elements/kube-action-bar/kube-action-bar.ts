@@ -40,13 +40,13 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * @csspart label - The text of an action.
  * @csspart count - "(3 of 5)" on a partly permitted action.
  * @csspart reason - Why an action is denied or partly permitted; shown on hover and focus.
- * @csspart message - No client, no target, or discovery errors.
+ * @csspart message - No client, no target, discovery errors, "Checking your permissions…" or "No actions available." in place of an empty toolbar.
  * @csspart undo - The undo toast with its countdown, inside `status`.
- * @csspart undo-button - The Undo button.
+ * @csspart undo-button - The Undo button; focused when the undo window opens; pointing at it or focusing it again pauses the countdown.
  * @csspart status - The live region (role=status) for the undo toast, results and cancellations.
  * @csspart alert - The live region (role=alert) for failures.
  * @csspart result - The result of the last action, inside `status` or `alert`; `data-tone` is success, error or info.
- * @csspart result-list - The objects an action failed on, and why.
+ * @csspart result-list - The objects an action failed on (or a drain left), and why; after the live regions, so only the summary is announced.
  * @csspart dialog - The confirmation and input dialog.
  * @csspart dialog-title - The dialog's heading.
  * @csspart dialog-message - The dialog's question.
@@ -116,6 +116,9 @@ export class KubeActionBar extends KubeElement {
   private readonly registered: KubeActionDefinition[] = [];
   private readonly list = new ListSelectionController(this, () => this.htmlFor);
   private readonly undoWindow = new UndoWindow<{request: ActionRequest; input: unknown}>(this);
+  /** What holds the undo countdown: the user's pointer or focus on Undo. */
+  private readonly undoHeld = new Set<'focus' | 'hover'>();
+  private focusingUndo = false;
   private readonly permissions = new ActionPermissionsController(this, () =>
     this.client
       ? {
@@ -223,12 +226,22 @@ export class KubeActionBar extends KubeElement {
       return html`<p part="message" role="alert">${text.targetErrorText(this.permissions.error)}</p>`;
     }
     const items = this.visible;
+    if (!items.length) return html`<p part="message" role="status">${this.emptyToolbarText()}</p>`;
     const active = Math.min(this.active, Math.max(0, items.length - 1));
     return html`
       <div part="toolbar" role="toolbar" aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})} aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'} @keydown=${this.onKeyDown}>
         ${items.map(({definition, permission}, index) => this.renderAction(definition, permission, index, index === active))}
       </div>
     `;
+  }
+
+  /** Words for a toolbar with nothing in it: still checking, could not check, or nothing to offer. */
+  private emptyToolbarText(): string {
+    const standings = this.permissions.offered.map((id) => this.permissions.get(id));
+    if (this.permissions.status === 'loading' || standings.some((permission) => permission?.status === 'pending')) return text.checkingReason();
+    const failed = standings.find((permission) => permission?.status === 'error');
+    if (failed) return text.checkFailedReason(failed.error);
+    return msg('No actions available.', {id: 'kube.actionBar.noActions'});
   }
 
   private renderAction(definition: KubeActionDefinition, permission: ActionPermission, index: number, tabbable: boolean) {
@@ -284,21 +297,32 @@ export class KubeActionBar extends KubeElement {
       <div part="undo">
         <span aria-hidden="true">${text.undoText(label, what, pending.remaining)}</span>
         <span class="visually-hidden">${text.undoText(label, what, pending.total)}</span>
-        <button part="undo-button" type="button" @click=${this.undo}>${msg('Undo', {id: 'kube.actionBar.undo'})}</button>
+        <button
+          part="undo-button"
+          type="button"
+          @click=${this.undo}
+          @focus=${() => this.holdUndo('focus', true)}
+          @blur=${() => this.holdUndo('focus', false)}
+          @mouseenter=${() => this.holdUndo('hover', true)}
+          @mouseleave=${() => this.holdUndo('hover', false)}
+        >
+          ${msg('Undo', {id: 'kube.actionBar.undo'})}
+        </button>
       </div>
     `;
   }
 
-  /** Two live regions that are always there, so screen readers announce what is put in them. */
+  /**
+   * Two live regions that are always there, so screen readers announce what is put in them; they
+   * hold only the summary sentence, and the per-object list (maybe hundreds of lines) follows them.
+   */
   private renderOutcome() {
     const outcome = this.outcome;
     const error = outcome?.tone === 'error';
-    const content = outcome
-      ? html`<div part="result" data-tone=${outcome.tone}>
-          <span>${outcome.text}</span>${outcome.lines.length ? html`<ul part="result-list">${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
-        </div>`
-      : nothing;
-    return html`<div part="status" role="status">${this.renderCountdown()}${error ? nothing : content}</div><div part="alert" role="alert">${error ? content : nothing}</div>`;
+    const content = outcome ? html`<div part="result" data-tone=${outcome.tone}><span>${outcome.text}</span></div>` : nothing;
+    return html`<div part="status" role="status">${this.renderCountdown()}${error ? nothing : content}</div>
+      <div part="alert" role="alert">${error ? content : nothing}</div>
+      ${outcome?.lines.length ? html`<ul part="result-list" data-tone=${outcome.tone}>${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}`;
   }
 
   private activate(definition: KubeActionDefinition, permission: ActionPermission) {
@@ -356,8 +380,31 @@ export class KubeActionBar extends KubeElement {
   }
 
   private schedule(request: ActionRequest, input: unknown) {
-    if (request.definition.destructive && this.undoMs > 0) this.undoWindow.start({request, input}, this.undoMs, (work) => void this.execute(work.request, work.input));
-    else void this.execute(request, input);
+    if (request.definition.destructive && this.undoMs > 0) {
+      this.undoHeld.clear();
+      this.undoWindow.start({request, input}, this.undoMs, (work) => {
+        // Undo is about to go: focus goes back to the actions rather than to the page's start.
+        if (this.shadowRoot?.activeElement?.matches('[part~="undo-button"]')) this.focusActive();
+        void this.execute(work.request, work.input);
+      });
+      void this.updateComplete.then(() => {
+        const undo = this.renderRoot.querySelector<HTMLElement>('[part~="undo-button"]');
+        if (!undo) return;
+        // Moved there for the user, so it does not hold the countdown; the user's own focus does.
+        this.focusingUndo = true;
+        undo.focus();
+        this.focusingUndo = false;
+      });
+    } else void this.execute(request, input);
+  }
+
+  /** Pauses the countdown while the user points at or focuses Undo (WCAG 2.2.1), resumes when neither. */
+  private holdUndo(how: 'focus' | 'hover', on: boolean) {
+    if (how === 'focus' && on && this.focusingUndo) return;
+    if (on) this.undoHeld.add(how);
+    else this.undoHeld.delete(how);
+    if (this.undoHeld.size) this.undoWindow.pause();
+    else this.undoWindow.resume();
   }
 
   private undo() {
