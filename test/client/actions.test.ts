@@ -4,6 +4,7 @@ import {
   RESTARTED_AT,
   builtinApplies,
   builtinPermissions,
+  drainNode,
   evictPod,
   firstDenial,
   parseMetadataChanges,
@@ -142,6 +143,32 @@ describe('client actions', () => {
       const error = await evictPod(c, 'sandbox', {namespace: 'team-a', name: ready[1]!.metadata.name!}).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(KubeApiError);
       expect((error as KubeApiError).code).to.equal(429);
+    });
+  });
+
+  describe('drain', () => {
+    async function nodeWithPod(c: KubeClient, node: string) {
+      const controlPlane = 'node-role.kubernetes.io/control-plane';
+      await c.create('sandbox', {apiVersion: 'v1', kind: 'Node', metadata: {name: node, labels: {[controlPlane]: ''}}, spec: {taints: [{key: controlPlane, effect: 'NoSchedule'}]}});
+      await c.create('sandbox', {apiVersion: 'v1', kind: 'Pod', metadata: {name: `${node}-pod`, namespace: 'team-a'}, spec: {nodeName: node, containers: [{name: 'c', image: 'nginx'}]}});
+      return target(c, 'nodes', undefined, node);
+    }
+
+    it('retries a throttled 429 (no budget cause) a bounded number of times, and does not call it a budget refusal', async () => {
+      const c = client();
+      const cluster = sandbox.clusters.get('sandbox')!;
+      const node = await nodeWithPod(c, 'throttled');
+      const eviction = 'POST /api/v1/namespaces/team-a/pods/throttled-pod/eviction';
+      cluster.failNext(eviction, 429, 2);
+      cluster.stats.reset();
+      const report = await drainNode(c, node, {force: true, throttle: {delayMs: 10}});
+      expect(report.evicted.map((p) => p.name)).to.deep.equal(['throttled-pod']);
+      expect(cluster.stats.count('POST', '/api/v1/namespaces/team-a/pods/throttled-pod/eviction')).to.equal(3);
+
+      const other = await nodeWithPod(c, 'swamped');
+      cluster.failNext('POST /api/v1/namespaces/team-a/pods/swamped-pod/eviction', 429, 10);
+      const gaveUp = await drainNode(c, other, {force: true, throttle: {retries: 2, delayMs: 10}});
+      expect(gaveUp.failed.map((p) => [p.name, p.reason])).to.deep.equal([['swamped-pod', 'error']]);
     });
   });
 

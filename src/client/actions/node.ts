@@ -61,7 +61,50 @@ export interface DrainOptions {
   force?: boolean;
   /** Evict pods with emptyDir volumes, whose data is lost (`--delete-emptydir-data`). */
   deleteEmptyDirData?: boolean;
+  /**
+   * A 429 that is not a budget refusal is the server shedding load (API priority and fairness):
+   * retried `retries` times (3), after its Retry-After or else `delayMs` (5 s, as kubectl).
+   */
+  throttle?: {retries?: number; delayMs?: number};
   signal?: AbortSignal;
+}
+
+/** Whether a 429 from the eviction subresource is a PodDisruptionBudget refusing, by its Status cause or message. */
+export function isBudgetRefusal(error: unknown): boolean {
+  if (!(error instanceof KubeApiError) || error.code !== 429) return false;
+  const causes = error.details?.causes ?? [];
+  return causes.some((cause) => cause.reason === 'DisruptionBudget') || /disruption budget/i.test(error.message);
+}
+
+/** Evicts, retrying a throttled (non-budget) 429 a bounded number of times. */
+async function evictPatiently(client: KubeClient, cluster: string, pod: {namespace: string; name: string}, options: DrainOptions): Promise<void> {
+  const retries = options.throttle?.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await evictPod(client, cluster, pod, {signal: options.signal});
+    } catch (error) {
+      const throttled = error instanceof KubeApiError && error.code === 429 && !isBudgetRefusal(error);
+      if (!throttled || attempt >= retries) throw error;
+      const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : (options.throttle?.delayMs ?? 5000);
+      await sleep(wait, options.signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const done = () => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', stop, {once: true});
+  });
 }
 
 /** Why drain leaves a pod alone, in kubectl's order; undefined when it may be evicted. */
@@ -80,7 +123,7 @@ function skipReason(pod: Pod, options: DrainOptions): DrainLeftPod['reason'] | u
  * `kubectl drain --ignore-daemonsets`, once: cordons the node, then evicts every pod on it
  * except DaemonSet-owned and mirror pods, and (unless `force` / `deleteEmptyDirData`) pods without
  * a controller or with emptyDir data. Evictions a PodDisruptionBudget refuses are reported,
- * not retried, so the caller can show exactly what stayed and why.
+ * not retried, so the caller can show exactly what stayed and why; throttling is retried.
  */
 export async function drainNode(client: KubeClient, target: ResolvedTarget, options: DrainOptions = {}): Promise<DrainReport> {
   const {signal} = options;
@@ -95,13 +138,13 @@ export async function drainNode(client: KubeClient, target: ResolvedTarget, opti
     if (reason) report.skipped.push({...id, reason});
     else evict.push(id);
   }
-  // A few at a time, as kubectl drain does; each refusal is reported, not retried.
-  const outcomes = await runForEach(evict, (id) => evictPod(client, target.cluster, id, {signal}), {concurrency: 4, signal});
+  // A few at a time; a budget's refusal is reported, not retried, so the caller sees what stayed.
+  const outcomes = await runForEach(evict, (id) => evictPatiently(client, target.cluster, id, options), {concurrency: 4, signal});
   for (const {target: id, ok, error} of outcomes) {
     if (ok) report.evicted.push(id);
     // A pod gone meanwhile needs no eviction.
     else if (!(error instanceof KubeApiError && error.isNotFound)) {
-      const budget = error instanceof KubeApiError && error.code === 429;
+      const budget = isBudgetRefusal(error);
       const message = error instanceof KubeApiError ? (error.details?.causes?.find((cause) => cause.message)?.message ?? error.message) : String(error);
       report.failed.push({...id, reason: budget ? 'disruption-budget' : 'error', message, error});
     }
