@@ -184,6 +184,23 @@ describe('<kube-action-bar>', () => {
       await until(() => el.hasState('empty'), 'empty again');
     });
 
+    it('follows a list that is added after the bar connected', async () => {
+      const {el, provider} = await mount(html`<kube-action-bar for="later"></kube-action-bar>`);
+      expect(el.hasState('empty')).to.equal(true);
+      const list = document.createElement('div');
+      list.id = 'later';
+      provider.append(list);
+      list.dispatchEvent(new KubeSelectionChangeEvent([ref('Pod', 'v1', 'team-a', 'one')]));
+      await ready(el);
+      expect(ids(el)).to.include('delete');
+      const stranger = document.createElement('div');
+      stranger.id = 'other';
+      provider.append(stranger);
+      stranger.dispatchEvent(new KubeSelectionChangeEvent([]));
+      await el.updateComplete;
+      expect(el.hasState('empty'), 'another list\'s selection is not followed').to.equal(false);
+    });
+
     it('actions adds host actions, exclude leaves built-in ones out', async () => {
       const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
       el.exclude = ['edit-yaml', 'annotations'];

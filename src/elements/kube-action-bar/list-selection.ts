@@ -5,11 +5,13 @@ type SelectingList = Element & {selected?: ObjectReference[]};
 
 /**
  * Follows the selection of a `<kube-resource-list>` found by id in the host's document or shadow
- * root: reads `selected` when it binds, then every `kube-selection-change`.
+ * root: reads `selected` when it binds, then every `kube-selection-change` from an element with
+ * that id. It listens on the root, not the list, so a list added (or replaced) after the bar
+ * connected is followed too.
  */
 export class ListSelectionController implements ReactiveController {
   selection: readonly ObjectReference[] = [];
-  private list?: SelectingList;
+  private root?: Document | ShadowRoot;
   private id?: string;
 
   constructor(
@@ -33,6 +35,7 @@ export class ListSelectionController implements ReactiveController {
   }
 
   private readonly onChange = (event: Event) => {
+    if (!this.id || (event.target as Element | null)?.id !== this.id) return;
     this.selection = [...((event as Event & {references?: readonly ObjectReference[]}).references ?? [])];
     this.host.requestUpdate();
   };
@@ -43,19 +46,22 @@ export class ListSelectionController implements ReactiveController {
     this.selection = [];
     if (!this.id) return;
     const root = this.host.getRootNode() as Document | ShadowRoot;
-    const list = root.getElementById?.(this.id) ?? undefined;
-    if (!list) {
-      // A list written after the bar in static HTML is not parsed yet.
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.host.isConnected && this.bind(), {once: true});
-      return;
-    }
-    this.list = list;
-    list.addEventListener('kube-selection-change', this.onChange);
-    this.selection = [...(this.list.selected ?? [])];
+    this.root = root;
+    root.addEventListener('kube-selection-change', this.onChange);
+    this.read();
+    // A list written after the bar in static HTML is not parsed yet: read its selection once it is.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.host.isConnected && this.read(), {once: true});
+  }
+
+  private read() {
+    const list = (this.id && (this.root?.getElementById?.(this.id) as SelectingList | null)) || undefined;
+    if (!list?.selected) return;
+    this.selection = [...list.selected];
+    this.host.requestUpdate();
   }
 
   private unbind() {
-    this.list?.removeEventListener('kube-selection-change', this.onChange);
-    this.list = undefined;
+    this.root?.removeEventListener('kube-selection-change', this.onChange);
+    this.root = undefined;
   }
 }
