@@ -86,7 +86,7 @@ export const ConfirmDialogOpen: Story = {
   play: async ({canvasElement}) => press(canvasElement, 'delete'),
 };
 
-/** Draining a node: cordon, then evictions; pods a PodDisruptionBudget keeps are listed with the reason. */
+/** Draining a node: cordon, then evictions; pods a PodDisruptionBudget keeps, and pods left on purpose (DaemonSet, mirror, no controller, emptyDir — the dialog offers the last two), are listed with the reason. */
 export const DrainNode: Story = {
   args: {kind: 'nodes', namespace: '', name: 'sandbox-worker', undoMs: 0},
   play: async ({canvasElement}) => press(canvasElement, 'drain', 'sandbox-worker'),
