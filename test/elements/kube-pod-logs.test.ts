@@ -276,6 +276,8 @@ describe('<kube-pod-logs>', () => {
       const memory = () => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0;
       const {sandbox, pod} = withPod();
       const before = memory();
+      // Chromium's headless shell reports a live figure; if it ever stops (0, or frozen below), this test must fail, not skip.
+      expect(before, 'performance.memory reports the heap').to.be.above(0);
       const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false} max-lines="50000"></kube-pod-logs>`, {
         sandbox,
         logs: () => generatedLog(1_000_000, (i) => `line ${i} ${'x'.repeat(240)}`),
@@ -283,9 +285,14 @@ describe('<kube-pod-logs>', () => {
       await until(() => el.hasState('ended') && el.lineCount === 50_000, 'a million lines', 50_000);
       expect(el.droppedCount).to.equal(950_000);
       expect(part(el, 'dropped')!.textContent).to.contain('950,000');
-      const grown = memory() - before;
+      // The ring buffer's bound is what bounds memory: it holds exactly max-lines records.
+      const buffer = (el as unknown as {logs: {buffer: {size: number; capacity: number}}}).logs.buffer;
+      expect([buffer.size, buffer.capacity]).to.deep.equal([50_000, 50_000]);
+      const after = memory();
+      expect(after, 'the heap figure is live, not a frozen snapshot').to.not.equal(before);
+      const grown = after - before;
       // A million lines of ~250 characters are > 250 MB; the 50,000 kept are ~13 MB (plus garbage not yet collected).
-      if (before) expect(grown, `heap grew ${grown} bytes`).to.be.below(150_000_000);
+      expect(grown, `heap grew ${grown} bytes`).to.be.below(150_000_000);
       const log = part(el, 'log')!;
       log.scrollTop = log.scrollHeight;
       log.dispatchEvent(new Event('scroll'));
