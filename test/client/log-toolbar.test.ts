@@ -53,4 +53,16 @@ describe('log toolbar', () => {
       expect([...(part(single, 'container-select') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['app']);
     });
   });
+
+  describe('accessibility', () => {
+    it('speaks the match count: a polite live region that describes the search input', () => {
+      const host = mount(state({query: 'error', matchCount: 120, currentMatch: 2}));
+      const input = part(host, 'search-input');
+      const count = host.querySelector(`#${input.getAttribute('aria-describedby')}`)!;
+      expect(count).to.equal(part(host, 'match-count'));
+      expect(count.textContent!.trim()).to.equal('3 of 120');
+      expect(count.getAttribute('aria-live')).to.equal('polite');
+      expect(count.getAttribute('aria-atomic')).to.equal('true');
+    });
+  });
 });

@@ -141,6 +141,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
         aria-label=${msg('Search the log', {id: 'kube.podLogs.search'})}
         placeholder=${msg('Search', {id: 'kube.podLogs.searchPlaceholder'})}
         aria-invalid=${s.searchError ? 'true' : 'false'}
+        aria-describedby="match-count"
         .value=${s.query}
         @input=${(e: Event) => a.set('query', value(e))}
         @keydown=${(e: KeyboardEvent) => {
@@ -155,7 +156,8 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
       ${toggle('filter-button', msg('Only matching', {id: 'kube.podLogs.filter'}), s.filter, () => a.set('filter', !s.filter))}
       <button type="button" part="previous-match" ?disabled=${!s.matchCount} @click=${() => a.step(-1)}>${msg('Previous match', {id: 'kube.podLogs.previousMatch'})}</button>
       <button type="button" part="next-match" ?disabled=${!s.matchCount} @click=${() => a.step(1)}>${msg('Next match', {id: 'kube.podLogs.nextMatch'})}</button>
-      <span part="match-count"
+      <!-- Live: the count changes only when the reader types or steps, so it is spoken then and never on its own. -->
+      <span part="match-count" id="match-count" aria-live="polite" aria-atomic="true"
         >${s.searchError
           ? s.searchError
           : s.query
