@@ -168,6 +168,27 @@ describe('<kube-pod-logs>', () => {
       expect(spans.find((s) => s.textContent === 'orange')!.style.color).to.equal('rgb(255, 135, 0)');
       expect(lines(el)[0]!.dataset['severity']).to.equal('error');
     });
+
+    it('pretty-prints JSON lines on demand, as text, and leaves other lines alone', async () => {
+      const w = window as unknown as {xss?: number};
+      w.xss = 0;
+      const body = ['{"level":"info","msg":"<img src=x onerror=window.xss++>","n":[1,2]}', 'plain {not json}', '{"broken": '];
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(3, (i) => body[i]!)});
+      await until(() => lines(el).length === 3, 'the lines');
+      expect(texts(el)).to.deep.equal(body);
+      const height = lines(el)[0]!.offsetHeight;
+      click(el, 'json-button');
+      await until(() => el.prettyJson && texts(el)[0] !== body[0], 'pretty JSON');
+      expect(part(el, 'json-button')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(texts(el)).to.deep.equal([JSON.stringify(JSON.parse(body[0]!), null, 2), body[1], body[2]]);
+      expect(texts(el)[0]).to.contain('\n  "msg": "<img src=x onerror=window.xss++>",');
+      await until(() => lines(el)[0]!.offsetHeight > height * 5, 'the indented object on its own rows');
+      expect(el.shadowRoot!.querySelector('[part~="log"] img')).to.equal(null);
+      expect(w.xss).to.equal(0);
+      click(el, 'json-button');
+      await until(() => texts(el)[0] === body[0], 'the raw line again');
+    });
   });
 
   describe('properties', () => {
