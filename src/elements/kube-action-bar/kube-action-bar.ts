@@ -327,6 +327,8 @@ export class KubeActionBar extends KubeElement {
 
   private activate(definition: KubeActionDefinition, permission: ActionPermission) {
     if (!this.usable(permission)) return;
+    // The chosen action is where focus comes back to (roving tabindex), clicked or not.
+    this.active = Math.max(0, this.visible.findIndex((item) => item.definition.id === definition.id));
     const request: ActionRequest = {definition, targets: permission.permitted, skipped: permission.denied.map(({target}) => target)};
     this.outcome = undefined;
     if (definition.input || definition.destructive) {
