@@ -94,11 +94,6 @@ function stampMs(second: string, nanos: number): number {
   return cachedSecondMs + nanos / 1e6;
 }
 
-/** How long a stream reads before it lets the page render. */
-const SLICE_MS = 10;
-const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 type Pod = KubeObject<{restartPolicy?: string; initContainers?: Array<{name: string; restartPolicy?: string}>}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
 interface ContainerStatus {
   name: string;
@@ -192,14 +187,8 @@ export class LogStream {
           this.setStatus('streaming');
           this.backoff.reset();
         };
-        let sliceStart = now();
         for await (const batch of this.client.podLogBatches(o.cluster, {...this.request(), onOpen})) {
           for (const raw of batch) this.deliver(raw);
-          // A backlog of received lines is read without a task boundary: yield now and then so frames still render.
-          if (now() - sliceStart > SLICE_MS) {
-            await nextTask();
-            sliceStart = now();
-          }
         }
         if (signal.aborted) return;
         if (!o.follow || o.previous) return this.setStatus('ended');
