@@ -17,6 +17,13 @@ export interface LogViewQuery extends LogSearchOptions {
 const EMPTY_QUERY: LogViewQuery = {query: '', filter: false, minSeverity: 0};
 
 /**
+ * Past this many new lines a frame the view redraws at most every FAST_REDRAW_MS: each redraw
+ * shows a screenful of entirely new lines anyway, and half the redraws halve layout, paint and raster.
+ */
+const FAST_LINES = 200;
+const FAST_REDRAW_MS = 30;
+
+/**
  * Owns a log viewer's sources and its bounded buffer: appends every arriving line at once,
  * keeps the filtered and matching line lists up to date incrementally, and re-renders the host
  * at most once per animation frame however fast lines arrive.
@@ -82,6 +89,7 @@ export class PodLogsController implements ReactiveController {
     this.sources?.close();
     this.sources = undefined;
     this.buffer = new LogBuffer(Math.max(1, maxLines));
+    this.flushedTotal = 0;
     this.pausedAt = undefined;
     this.resetView();
     if (!client || !target) return;
@@ -130,7 +138,17 @@ export class PodLogsController implements ReactiveController {
     this.scanned = buffer.total;
   }
 
+  private flushedAt = -Infinity;
+  private flushedTotal = 0;
+
   private flush() {
+    const now = performance.now();
+    if (this.buffer.total - this.flushedTotal > FAST_LINES && now - this.flushedAt < FAST_REDRAW_MS) {
+      this.batcher.schedule();
+      return;
+    }
+    this.flushedAt = now;
+    this.flushedTotal = this.buffer.total;
     this.scan();
     this.host.requestUpdate();
   }
