@@ -10,6 +10,7 @@ import type {InformerChanges, InformerQuery, InformerSnapshot} from '../../clien
 import type {ObjectReference, TableRow} from '../../client/types.js';
 import {InformerGroupController} from '../../controllers/informer-group-controller.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
+import {numberFormat, sortCollator} from '../../client/intl.js';
 import {ResourceListModel} from './list-model.js';
 import {nextSort, type ExtraColumn, type RowActionsRenderer} from './columns.js';
 import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
@@ -190,6 +191,11 @@ export class KubeResourceList extends KubeElement {
     this.ticker = setInterval(() => {
       if (this.model.ageCell >= 0 && this.model.index.length) this.now = Date.now();
     }, AGE_TICK_MS);
+    // The first page needs these; building them (~40 ms) while it is in flight keeps them off its path.
+    globalThis.requestIdleCallback?.(() => {
+      numberFormat(this.locale);
+      sortCollator(this.locale);
+    });
   }
 
   override disconnectedCallback() {

@@ -16,6 +16,9 @@ import {
   type ResourceListRow,
 } from './columns.js';
 
+/** Rows per batch whose Age cell refines the server-clock estimate: a few suffice, every row costs a parse. */
+const CLOCK_SAMPLES = 32;
+
 /** What the list's host decides: the inputs of the index and the columns. */
 export interface ListSettings {
   kind: string;
@@ -125,11 +128,12 @@ export class ResourceListModel {
   private placeAll(keys: readonly string[]) {
     const needle = this.needle;
     const batch: Array<[string, SortValue, string]> = [];
+    let clockSamples = CLOCK_SAMPLES;
     for (const key of keys) {
       const row = this.rowOf(key);
       if (!row) continue;
       this.indexed.set(key, row.row);
-      this.noteServerClock(row);
+      if (clockSamples-- > 0) this.noteServerClock(row);
       if (matchesFilter(row.object, needle)) batch.push([key, this.sortValue(row), tieOf(row.object)]);
       else this.index.remove(key);
     }
@@ -168,11 +172,12 @@ export class ResourceListModel {
     const needle = this.needle;
     const entries: Array<[string, SortValue, string]> = [];
     this.indexed.clear();
+    let clockSamples = CLOCK_SAMPLES;
     for (const [key] of this.source.entries()) {
       const row = this.rowOf(key);
       if (!row) continue;
       this.indexed.set(key, row.row);
-      this.noteServerClock(row);
+      if (clockSamples-- > 0) this.noteServerClock(row);
       if (matchesFilter(row.object, needle)) entries.push([key, this.sortValue(row), tieOf(row.object)]);
     }
     const index = new SortedIndex(this.descending, this.settings().locale);
