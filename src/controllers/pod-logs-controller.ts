@@ -3,7 +3,8 @@ import type {KubeClient} from '../client/kube-client.js';
 import {FrameBatcher} from '../client/frame-batcher.js';
 import {LogBuffer} from '../client/log-buffer.js';
 import {compileSearch, searchLines, trimDropped, type LogMatcher, type LogSearchOptions} from '../client/log-search.js';
-import {LogSources, type LogTarget} from '../client/log-sources.js';
+import {LogSources, type LogSource, type LogTarget} from '../client/log-sources.js';
+import {isAbortError} from '../client/errors.js';
 
 /** Which lines the view shows and which it finds. */
 export interface LogViewQuery extends LogSearchOptions {
@@ -199,20 +200,45 @@ export class PodLogsController implements ReactiveController {
     return parts.length ? parts.join('\n') + '\n' : '';
   }
 
-  /** The whole log of every source as the server keeps it (no follow, no tail), as one Blob. */
-  async fullLog(timestamps: boolean, signal?: AbortSignal): Promise<Blob> {
+  /**
+   * The whole log of every source as the server keeps it (no follow, no tail), as one Blob.
+   * Each source is read on its own: one that fails (a pod gone, a container not started, a 403)
+   * is listed in `failed` and the rest still download; deleted pods have no log to fetch.
+   */
+  async fullLog(timestamps: boolean, signal?: AbortSignal): Promise<FullLog> {
     const {client, target} = this;
-    if (!client || !target || !this.sources) return new Blob([], {type: 'text/plain'});
+    const result: FullLog = {blob: new Blob([], {type: 'text/plain;charset=utf-8'}), read: 0, failed: []};
+    if (!client || !target || !this.sources) return result;
     const parts: string[] = [];
     const many = this.sources.sources.length > 1;
     for (const source of this.sources.sources) {
+      if (source.status === 'deleted') continue;
       const prefix = many ? `[${source.pod}/${source.container}] ` : '';
-      for await (const batch of client.podLogBatches(target.cluster, {namespace: source.namespace, pod: source.pod, container: source.container, previous: target.previous, timestamps, signal})) {
-        parts.push(batch.map((line) => prefix + line + '\n').join(''));
+      const own: string[] = [];
+      try {
+        for await (const batch of client.podLogBatches(target.cluster, {namespace: source.namespace, pod: source.pod, container: source.container, previous: target.previous, timestamps, signal})) {
+          own.push(batch.map((line) => prefix + line + '\n').join(''));
+        }
+      } catch (error) {
+        if (signal?.aborted || isAbortError(error)) throw error;
+        result.failed.push({source, error: error as Error});
+        continue;
       }
+      // A source that broke off midway adds nothing rather than a silently truncated part.
+      parts.push(...own);
+      result.read++;
     }
-    return new Blob(parts, {type: 'text/plain;charset=utf-8'});
+    result.blob = new Blob(parts, {type: 'text/plain;charset=utf-8'});
+    return result;
   }
+}
+
+/** A full-log download: the text of every source read, and the sources that could not be read. */
+export interface FullLog {
+  blob: Blob;
+  /** How many sources were read. */
+  read: number;
+  failed: Array<{source: LogSource; error: Error}>;
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

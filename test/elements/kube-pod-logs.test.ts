@@ -77,6 +77,29 @@ function generatedLog(count: number, text: (i: number) => string, first = 0): Re
   return new Response(stream, {status: 200, headers: {'Content-Type': 'text/plain'}});
 }
 
+/** A Kubernetes Status error response. */
+function statusResponse(code: number, reason: string, message: string): Response {
+  return new Response(JSON.stringify({kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason, code}), {status: code, headers: {'Content-Type': 'application/json'}});
+}
+
+/** Chooses "Full log from the server" and collects the links it clicks until `done`. */
+async function downloadFull(el: KubePodLogs, done: () => boolean): Promise<HTMLAnchorElement[]> {
+  const links: HTMLAnchorElement[] = [];
+  const original = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    links.push(this);
+  };
+  try {
+    click(el, 'download-button');
+    await el.updateComplete;
+    click(el, 'download-full');
+    await until(done, 'the download to finish');
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  return links;
+}
+
 function click(el: KubePodLogs, name: string) {
   part(el, name)!.click();
 }
@@ -446,6 +469,50 @@ describe('<kube-pod-logs>', () => {
       const full = await (await fetch(links[0]!.href)).text();
       expect(links[0]!.download).to.equal(`${pod}.log`);
       expect(full.trim().split('\n').length, 'more than the buffer holds').to.be.above(100);
+    });
+    it('downloads the full log without a container that fails, and says which', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const pods = podsOf(sandbox, 'team-a', 'web-');
+      const gone = pods[0]!.metadata.name!;
+      // The stream (with tailLines) reads; the full read (without) of one pod answers 404, as for a pod deleted meanwhile.
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" kind="Deployment" name="web" tail-lines="2" .follow=${false}></kube-pod-logs>`, {
+        sandbox,
+        logs: (url) => (url.pathname.includes(`/pods/${gone}/`) && !url.searchParams.has('tailLines') ? statusResponse(404, 'NotFound', `pods "${gone}" not found`) : undefined),
+      });
+      await until(() => lines(el).length === pods.length * 2, 'two lines per pod');
+      const links = await downloadFull(el, () => !!part(el, 'download-error'));
+      expect(links).to.have.length(1);
+      const full = await (await fetch(links[0]!.href)).text();
+      expect(full).to.contain(`[${pods[1]!.metadata.name}/`);
+      expect(full).to.not.contain(`[${gone}/`);
+      const note = part(el, 'download-error')!;
+      expect(note.getAttribute('role')).to.equal('alert');
+      expect(note.textContent).to.match(new RegExp(`^Downloaded without 1 containers that could not be read: ${gone}/\\S+$`));
+      await expect(el).to.be.accessible();
+    });
+
+    it('says why the full log could not be downloaded when no container can be read, and makes no file', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} tail-lines="3" .follow=${false}></kube-pod-logs>`, {
+        sandbox,
+        logs: (url) => (url.searchParams.has('tailLines') ? undefined : statusResponse(403, 'Forbidden', 'pods/log is forbidden')),
+      });
+      await until(() => lines(el).length === 3, 'the tail');
+      const rejections: unknown[] = [];
+      const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        const links = await downloadFull(el, () => !!part(el, 'download-error'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(links, 'no file').to.have.length(0);
+      } finally {
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+      expect(rejections).to.deep.equal([]);
+      const alert = part(el, 'download-error')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.equal("Couldn't download the full log: pods/log is forbidden (HTTP 403)");
+      await expect(el).to.be.accessible();
     });
   });
 

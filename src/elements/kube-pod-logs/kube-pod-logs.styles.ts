@@ -93,6 +93,11 @@ export const podLogsStyles = [
         border-radius: var(--_radius);
         white-space: nowrap;
       }
+      [part~='download-error'] {
+        color: var(--_danger);
+        margin: 0;
+        padding-block: 0.25rem;
+      }
       [part~='status'],
       [part~='dropped'] {
         color: var(--_fg-muted);

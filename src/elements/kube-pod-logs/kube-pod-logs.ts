@@ -6,6 +6,7 @@ import {styleMap} from 'lit/directives/style-map.js';
 import {KubeElement} from '../../internal/kube-element.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
+import {isAbortError} from '../../client/errors.js';
 import {podContainers, type LogTarget} from '../../client/log-sources.js';
 import {PodLogsController} from '../../controllers/pod-logs-controller.js';
 import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
@@ -14,6 +15,7 @@ import {formatTime, prettyJson, renderText, SOURCE_COLORS, type TimestampMode} f
 import {overallStatus, renderError, renderForbidden, statusText, type OverallStatus} from './log-status.js';
 import {durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
 import {bottomOffset, offsetOf, spacerHeight, visibleRows, type ViewGeometry} from './log-window.js';
+import {downloadFailedText, fullLogNote, saveBlob} from './log-download.js';
 import {podLogsStyles} from './kube-pod-logs.styles.js';
 
 export type {TimestampMode} from './log-view.js';
@@ -57,6 +59,7 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @csspart download-menu - The download choices.
  * @csspart download-shown - Downloads the lines shown.
  * @csspart download-full - Downloads the full log from the server.
+ * @csspart download-error - Why the full log could not be downloaded, or which containers it lacks.
  * @csspart status - The status line (a polite live region).
  * @csspart dropped - Says how many old lines were dropped to stay within `max-lines`.
  * @csspart log - The scrolling log region.
@@ -139,6 +142,8 @@ export class KubePodLogs extends KubeElement {
   @state() private currentMatch = -1;
   @state() private customSince = false;
   @state() private downloadOpen = false;
+  /** What the last full-log download left out or why it failed. */
+  @state() private downloadError?: string;
   @state() private viewTop = 0;
   @state() private viewHeight = 600;
   @state() private rowHeight = LINE_HEIGHT;
@@ -154,6 +159,7 @@ export class KubePodLogs extends KubeElement {
   private announced = {waiting: 0, at: 0};
   private announceTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
+  private downloadAbort?: AbortController;
   private listeningOn?: Node;
   private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
 
@@ -198,6 +204,8 @@ export class KubePodLogs extends KubeElement {
     this.resizeObserver = undefined;
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
+    this.downloadAbort?.abort();
+    this.downloadAbort = undefined;
   }
 
   private listen() {
@@ -399,14 +407,27 @@ export class KubePodLogs extends KubeElement {
     this.viewTop = scroller.scrollTop;
   }
 
+  private get fileName() {
+    return `${this.pod || this.name || 'logs'}${this.container && this.container !== '*' ? `-${this.container}` : ''}.log`;
+  }
+
   private async download(which: 'shown' | 'full') {
     this.downloadOpen = false;
-    const blob = which === 'shown' ? new Blob([this.shownText()], {type: 'text/plain;charset=utf-8'}) : await this.logs.fullLog(!!this.timestamps);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${this.pod || this.name || 'logs'}${this.container && this.container !== '*' ? `-${this.container}` : ''}.log`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    this.downloadError = undefined;
+    if (which === 'shown') return saveBlob(new Blob([this.shownText()], {type: 'text/plain;charset=utf-8'}), this.fileName);
+    this.downloadAbort?.abort();
+    const abort = (this.downloadAbort = new AbortController());
+    try {
+      const result = await this.logs.fullLog(!!this.timestamps, abort.signal);
+      if (abort.signal.aborted) return;
+      if (result.read) saveBlob(result.blob, this.fileName);
+      this.downloadError = fullLogNote(result);
+    } catch (error) {
+      if (abort.signal.aborted || isAbortError(error)) return;
+      this.downloadError = downloadFailedText(error as Error);
+    } finally {
+      if (this.downloadAbort === abort) this.downloadAbort = undefined;
+    }
   }
 
   private onScroll = () => {
@@ -442,6 +463,7 @@ export class KubePodLogs extends KubeElement {
       ${this.logs.buffer.dropped
         ? html`<div part="dropped">${msg(str`${this.format(this.logs.buffer.dropped)} older lines were dropped to keep at most ${this.format(this.maxLines)} lines.`, {id: 'kube.podLogs.dropped'})}</div>`
         : nothing}
+      ${this.downloadError ? html`<p part="download-error" role="alert">${this.downloadError}</p>` : nothing}
       ${this.renderBody(status)}`;
   }
 
