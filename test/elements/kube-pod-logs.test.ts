@@ -615,6 +615,29 @@ describe('<kube-pod-logs>', () => {
       await until(() => lines(el).length === 3, 'the lines after a retry');
     });
 
+    it('keeps the view sized to the log region after an error and retry, and after being re-attached', async () => {
+      const {sandbox, pod} = withPod();
+      let fail = true;
+      const {el, provider} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false} style="--kube-pod-logs-height: 200px"></kube-pod-logs>`, {
+        sandbox,
+        logs: () => (fail ? statusResponse(400, 'BadRequest', 'bad things') : generatedLog(200, (i) => `line ${i}`)),
+      });
+      await until(() => el.hasState('error'), 'error');
+      fail = false;
+      click(el, 'retry');
+      await until(() => el.lineCount === 200, 'the lines after a retry');
+      // Following renders the screenful at the bottom plus two rows: about 12 rows at 200px, 22 at 400px.
+      const atBottom = () => numbers(el).at(-1) === 200;
+      await until(() => atBottom() && lines(el).length <= 14, 'a 200px screenful');
+      el.style.setProperty('--kube-pod-logs-height', '400px');
+      await until(() => atBottom() && lines(el).length >= 20, 'a 400px screenful after the retry');
+      el.remove();
+      provider.append(el);
+      await until(() => el.lineCount === 200, 'the lines after re-attaching');
+      el.style.setProperty('--kube-pod-logs-height', '200px');
+      await until(() => atBottom() && lines(el).length <= 14, 'a 200px screenful after re-attaching');
+    });
+
     it('without a provider says so', async () => {
       const el = await fixture<KubePodLogs>(html`<kube-pod-logs pod="x"></kube-pod-logs>`);
       expect(part(el, 'no-client')).to.exist;

@@ -159,6 +159,8 @@ export class KubePodLogs extends KubeElement {
   private announced = {waiting: 0, at: 0};
   private announceTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
+  /** The scroller the resize observer watches. */
+  private observed?: Element;
   private downloadAbort?: AbortController;
   private listeningOn?: Node;
   private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
@@ -194,6 +196,8 @@ export class KubePodLogs extends KubeElement {
   override connectedCallback() {
     super.connectedCallback();
     this.listen();
+    // Re-attached: the next update observes the scroller's size again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback() {
@@ -202,6 +206,7 @@ export class KubePodLogs extends KubeElement {
     this.listeningOn = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.observed = undefined;
     clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
     this.downloadAbort?.abort();
@@ -291,13 +296,7 @@ export class KubePodLogs extends KubeElement {
 
   protected override updated(changed: PropertyValues<this>) {
     const scroller = this.scroller;
-    if (scroller && !this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver(() => {
-        if (this.scroller && this.scroller.clientHeight !== this.viewHeight) this.viewHeight = this.scroller.clientHeight;
-      });
-      this.resizeObserver.observe(scroller);
-      this.viewHeight = scroller.clientHeight || this.viewHeight;
-    }
+    if (scroller !== this.observed) this.observe(scroller);
     if (!scroller) return;
     // Not after an update the measurement itself caused: estimates could chase each other forever.
     if (this.variableHeight && !changed.has('rowHeight' as keyof KubePodLogs)) this.measureRows(scroller);
@@ -312,6 +311,18 @@ export class KubePodLogs extends KubeElement {
     if (this.followed?.scroller === scroller && this.followed.height === height) return;
     this.followed = {scroller, height};
     scroller.scrollTop = height;
+  }
+
+  /** Follows the size of the scroller on screen now: an error view or a reconnect replaces it. */
+  private observe(scroller: HTMLElement | undefined) {
+    if (this.observed) this.resizeObserver?.unobserve(this.observed);
+    this.observed = scroller;
+    if (!scroller) return;
+    this.resizeObserver ??= new ResizeObserver(() => {
+      if (this.scroller && this.scroller.clientHeight !== this.viewHeight) this.viewHeight = this.scroller.clientHeight;
+    });
+    this.resizeObserver.observe(scroller);
+    this.viewHeight = scroller.clientHeight || this.viewHeight;
   }
 
   /** With wrap or pretty JSON, rows vary in height: estimate from the rows on screen. */
