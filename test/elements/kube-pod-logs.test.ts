@@ -638,6 +638,22 @@ describe('<kube-pod-logs>', () => {
       await until(() => atBottom() && lines(el).length <= 14, 'a 200px screenful after re-attaching');
     });
 
+    it('marks error and warning lines by more than colour: a visible mark and words for screen readers', async () => {
+      const body = ['ERROR disk full', 'WARN almost full', 'INFO fine', 'plain'];
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(4, (i) => body[i]!)});
+      await until(() => lines(el).length === 4, 'lines');
+      const hidden = lines(el).map((line) => line.querySelector('.visually-hidden')?.textContent?.trim());
+      expect(hidden).to.deep.equal(['Error:', 'Warning:', undefined, undefined]);
+      expect(texts(el), 'the text itself is unchanged').to.deep.equal(body);
+      expect(el.shownText(), 'and so are downloads').to.equal(body.join('\n') + '\n');
+      const mark = (i: number) => getComputedStyle(lines(el)[i]!.querySelector('[part~="line-number"]')!, '::before').content;
+      expect(mark(0)).to.contain('✖');
+      expect(mark(1)).to.contain('⚠');
+      expect(mark(2)).to.equal('none');
+      await expect(el).to.be.accessible();
+    });
+
     it('without a provider says so', async () => {
       const el = await fixture<KubePodLogs>(html`<kube-pod-logs pod="x"></kube-pod-logs>`);
       expect(part(el, 'no-client')).to.exist;

@@ -156,6 +156,16 @@ export const podLogsStyles = [
       [part~='line'][data-severity='warning'] {
         background: var(--_warning-bg);
       }
+      /* Not by colour alone (WCAG 1.4.1): a mark beside the number; the row says the severity in words to screen readers. */
+      [part~='line'][data-severity='error'] [part~='line-number']::before {
+        content: '✖' / '';
+        float: inline-start;
+        color: var(--_danger);
+      }
+      [part~='line'][data-severity='warning'] [part~='line-number']::before {
+        content: '⚠' / '';
+        float: inline-start;
+      }
       [part~='line'][part~='current'] {
         outline: 1px solid var(--_accent);
         outline-offset: -1px;

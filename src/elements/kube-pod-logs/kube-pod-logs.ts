@@ -552,6 +552,13 @@ export class KubePodLogs extends KubeElement {
     return msg('No log lines yet.', {id: 'kube.podLogs.empty'});
   }
 
+  /** Severity in words for assistive technology; the colour and the line number's mark show it on screen. */
+  private severityMark(severity: string) {
+    if (severity === 'error') return html`<span class="visually-hidden">${msg('Error:', {id: 'kube.podLogs.errorLine'})} </span>`;
+    if (severity === 'warning') return html`<span class="visually-hidden">${msg('Warning:', {id: 'kube.podLogs.warningLine'})} </span>`;
+    return nothing;
+  }
+
   private renderLine(seq: number, current: boolean) {
     const line = this.logs.buffer.line(seq);
     const source = this.merged ? this.logs.sources?.sources[line.source] : undefined;
@@ -561,7 +568,7 @@ export class KubePodLogs extends KubeElement {
         ? html`<span part="timestamp">${formatTime(line.time, this.timestamps, this.locale)}</span>`
         : nothing}${source
         ? html`<span part="source" class=${`source-${line.source % SOURCE_COLORS}`}>${source.pod}/${source.container}</span>`
-        : nothing}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(line.text, this.logs.matcher, current)}</span>
+        : nothing}${this.severityMark(line.severity)}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(line.text, this.logs.matcher, current)}</span>
     </div>`;
   }
 }
