@@ -100,6 +100,39 @@ async function downloadFull(el: KubePodLogs, done: () => boolean): Promise<HTMLA
   return links;
 }
 
+/**
+ * Resize observers that record what they watch and report when told: a test page in a background
+ * tab gets no rendering frames, so real ones might never report.
+ */
+function fakeResizeObservers() {
+  const Real = window.ResizeObserver;
+  const live = new Set<FakeResizeObserver>();
+  class FakeResizeObserver {
+    readonly targets = new Set<Element>();
+    constructor(readonly callback: ResizeObserverCallback) {
+      live.add(this);
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+      live.delete(this);
+    }
+  }
+  window.ResizeObserver = FakeResizeObserver as unknown as typeof ResizeObserver;
+  cleanups.push(() => (window.ResizeObserver = Real));
+  return {
+    watching: (target: Element) => [...live].some((o) => o.targets.has(target)),
+    resize(target: Element) {
+      for (const o of live) if (o.targets.has(target)) o.callback([{target} as ResizeObserverEntry], o as unknown as ResizeObserver);
+    },
+  };
+}
+
 function click(el: KubePodLogs, name: string) {
   part(el, name)!.click();
 }
@@ -616,6 +649,7 @@ describe('<kube-pod-logs>', () => {
     });
 
     it('keeps the view sized to the log region after an error and retry, and after being re-attached', async () => {
+      const observers = fakeResizeObservers();
       const {sandbox, pod} = withPod();
       let fail = true;
       const {el, provider} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false} style="--kube-pod-logs-height: 200px"></kube-pod-logs>`, {
@@ -629,12 +663,16 @@ describe('<kube-pod-logs>', () => {
       // Following renders the screenful at the bottom plus two rows: about 12 rows at 200px, 22 at 400px.
       const atBottom = () => numbers(el).at(-1) === 200;
       await until(() => atBottom() && lines(el).length <= 14, 'a 200px screenful');
+      expect(observers.watching(part(el, 'log')!), 'the new scroller is observed').to.equal(true);
       el.style.setProperty('--kube-pod-logs-height', '400px');
+      observers.resize(part(el, 'log')!);
       await until(() => atBottom() && lines(el).length >= 20, 'a 400px screenful after the retry');
       el.remove();
+      expect(observers.watching(part(el, 'log')!), 'nothing observed while detached').to.equal(false);
       provider.append(el);
-      await until(() => el.lineCount === 200, 'the lines after re-attaching');
+      await until(() => el.lineCount === 200 && observers.watching(part(el, 'log')!), 'observed again after re-attaching');
       el.style.setProperty('--kube-pod-logs-height', '200px');
+      observers.resize(part(el, 'log')!);
       await until(() => atBottom() && lines(el).length <= 14, 'a 200px screenful after re-attaching');
     });
 
@@ -651,6 +689,25 @@ describe('<kube-pod-logs>', () => {
       expect(mark(0)).to.contain('✖');
       expect(mark(1)).to.contain('⚠');
       expect(mark(2)).to.equal('none');
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces changes of state only: the visible status with its counts is not a live region', async () => {
+      const sandbox = createSandbox({seed: 1});
+      const [pod] = podsOf(sandbox, 'team-a', 'api-');
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod!.metadata.name!} container="*" tail-lines="2"></kube-pod-logs>`, {sandbox});
+      await until(() => statusText(el) === 'Streaming 2 of 2 containers', 'both containers streaming');
+      const status = part(el, 'status')!;
+      expect(status.getAttribute('aria-live')).to.equal('off');
+      expect(status.hasAttribute('role')).to.equal(false);
+      const announcement = part(el, 'announcement')!;
+      expect(announcement.getAttribute('role')).to.equal('status');
+      expect(announcement.classList.contains('visually-hidden')).to.equal(true);
+      expect(announcement.textContent).to.equal('Streaming');
+      click(el, 'pause-button');
+      sandbox.step(20_000);
+      await until(() => /Paused — \d+ new lines/.test(statusText(el)), 'waiting lines');
+      expect(announcement.textContent).to.equal('Paused');
       await expect(el).to.be.accessible();
     });
 

@@ -12,7 +12,7 @@ import {PodLogsController} from '../../controllers/pod-logs-controller.js';
 import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
 import {renderToolbar, type ToolbarActions} from './log-toolbar.js';
 import {formatTime, prettyJson, renderText, SOURCE_COLORS, type TimestampMode} from './log-view.js';
-import {overallStatus, renderError, renderForbidden, statusText, type OverallStatus} from './log-status.js';
+import {announcementText, overallStatus, renderError, renderForbidden, StateAnnouncer, statusText, type OverallStatus} from './log-status.js';
 import {durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
 import {bottomOffset, offsetOf, spacerHeight, visibleRows, type ViewGeometry} from './log-window.js';
 import {downloadFailedText, fullLogNote, saveBlob} from './log-download.js';
@@ -21,7 +21,7 @@ import {podLogsStyles} from './kube-pod-logs.styles.js';
 export type {TimestampMode} from './log-view.js';
 
 const LINE_HEIGHT = 20;
-/** How often the live region may report a new count of waiting lines. */
+/** How long a reconnect must last before the live region tells it. */
 const ANNOUNCE_MS = 3000;
 const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
 
@@ -60,7 +60,8 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @csspart download-shown - Downloads the lines shown.
  * @csspart download-full - Downloads the full log from the server.
  * @csspart download-error - Why the full log could not be downloaded, or which containers it lacks.
- * @csspart status - The status line (a polite live region).
+ * @csspart status - The status line, with counts (not a live region).
+ * @csspart announcement - A visually hidden live region telling changes of state, without counts.
  * @csspart dropped - Says how many old lines were dropped to stay within `max-lines`.
  * @csspart log - The scrolling log region.
  * @csspart line - A log line.
@@ -156,8 +157,7 @@ export class KubePodLogs extends KubeElement {
   private renderedTop = 0;
   /** The scroller and spacer height the view was last scrolled to the bottom of, while following. */
   private followed?: {scroller: HTMLElement; height: number};
-  private announced = {waiting: 0, at: 0};
-  private announceTimer?: ReturnType<typeof setTimeout>;
+  private readonly announcer = new StateAnnouncer(ANNOUNCE_MS, () => this.requestUpdate());
   private resizeObserver?: ResizeObserver;
   /** The scroller the resize observer watches. */
   private observed?: Element;
@@ -207,8 +207,7 @@ export class KubePodLogs extends KubeElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.observed = undefined;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = undefined;
+    this.announcer.cancel();
     this.downloadAbort?.abort();
     this.downloadAbort = undefined;
   }
@@ -373,24 +372,6 @@ export class KubePodLogs extends KubeElement {
     download: (which) => void this.download(which),
   };
 
-  /**
-   * The waiting-line count for the live region, refreshed at most every few seconds: a count
-   * changing every frame would be read out over and over. The Resume button shows it live.
-   */
-  private announcedWaiting(): number | undefined {
-    if (!this.paused) return undefined;
-    const waiting = this.logs.waiting;
-    const now = performance.now();
-    if (!waiting || now - this.announced.at >= ANNOUNCE_MS) this.announced = {waiting, at: now};
-    else if (waiting !== this.announced.waiting && !this.announceTimer) {
-      this.announceTimer = setTimeout(() => {
-        this.announceTimer = undefined;
-        this.requestUpdate();
-      }, ANNOUNCE_MS - (now - this.announced.at));
-    }
-    return this.announced.waiting;
-  }
-
   /** Pauses the view (lines keep buffering and are counted) or resumes it. */
   pause(on = true) {
     this.setPaused(on);
@@ -470,7 +451,8 @@ export class KubePodLogs extends KubeElement {
       return html`<div part="idle" role="note">${msg('Choose a pod, a workload or a label selector to see logs.', {id: 'kube.podLogs.idle'})}</div>`;
     }
     return html`${this.renderToolbar()}
-      <div part="status" role="status" aria-live="polite">${statusText(status, this.logs.sources, this.announcedWaiting(), this.format)}</div>
+      <div part="status" aria-live="off">${statusText(status, this.logs.sources, this.paused ? this.logs.waiting : undefined, this.format)}</div>
+      <div part="announcement" class="visually-hidden" role="status">${this.announcer.say(announcementText(status, this.logs.sources, this.paused, this.format), status.state === 'reconnecting')}</div>
       ${this.logs.buffer.dropped
         ? html`<div part="dropped">${msg(str`${this.format(this.logs.buffer.dropped)} older lines were dropped to keep at most ${this.format(this.maxLines)} lines.`, {id: 'kube.podLogs.dropped'})}</div>`
         : nothing}

@@ -91,3 +91,43 @@ export function renderError(error: Error | undefined, retry: () => void) {
     <button type="button" part="retry" @click=${retry}>${msg('Try again', {id: 'kube.podLogs.retry'})}</button>
   </div>`;
 }
+
+/** What the hidden live region says: the state only, never counts that change with every line. */
+export function announcementText(status: OverallStatus, sources: LogSources | undefined, paused: boolean, format: (n: number) => string): string {
+  if (paused) return msg('Paused', {id: 'kube.podLogs.paused'});
+  if (status.state === 'streaming') return msg('Streaming', {id: 'kube.podLogs.streaming'});
+  if (status.state === 'reconnecting') return msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
+  return statusText(status, sources, undefined, format);
+}
+
+/**
+ * Holds what a live region says so that it changes with the state only, and tells a passing
+ * state (a reconnect) only once it lasted `delayMs`: a blip that heals is never read out.
+ */
+export class StateAnnouncer {
+  private said = '';
+  private pending = {text: '', since: 0};
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly wake: () => void
+  ) {}
+
+  /** The text to show now for `next`; `passing` texts wait `delayMs` (the host is woken then). */
+  say(next: string, passing: boolean, now = performance.now()): string {
+    if (next !== this.pending.text) this.pending = {text: next, since: now};
+    const left = this.delayMs - (now - this.pending.since);
+    if (!passing || left <= 0) return (this.said = next);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.wake();
+    }, left);
+    return this.said;
+  }
+
+  cancel() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
