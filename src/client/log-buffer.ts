@@ -77,6 +77,25 @@ export class LogBuffer {
     return this.appended++;
   }
 
+  /**
+   * Counts `n` lines as appended and dropped without holding them (lost before they got here),
+   * so later lines keep their numbers. A ring holds no gaps: the lines held before go too.
+   */
+  skip(n: number) {
+    if (n <= 0) return;
+    const appended = this.appended + n;
+    this.clear();
+    this.appended = appended;
+  }
+
+  /** Appends every line another buffer holds, oldest first, with its source, time and escape flag. */
+  appendFrom(other: LogBuffer) {
+    for (let seq = other.firstSeq; seq < other.total; seq++) {
+      const from = other.slot(seq);
+      this.append(other.texts[from]!, other.sources[from], other.times[from]);
+    }
+  }
+
   clear() {
     this.head = 0;
     this.count = 0;

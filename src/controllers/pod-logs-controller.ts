@@ -37,8 +37,8 @@ export class PodLogsController implements ReactiveController {
   /** Lines matching the search (`seq`s), in find mode and filter mode alike. */
   matches: number[] = [];
   matcher?: LogMatcher;
-  /** When set, the view holds still at this many lines appended; later lines wait. */
-  pausedAt?: number;
+  /** While paused, lines arriving wait here (the view holds still); within `maxLines` like the buffer. */
+  private held?: LogBuffer;
   private view: LogViewQuery = EMPTY_QUERY;
   private scanned = 0;
   private key?: string;
@@ -91,12 +91,12 @@ export class PodLogsController implements ReactiveController {
     this.sources = undefined;
     this.buffer = new LogBuffer(Math.max(1, maxLines));
     this.flushedTotal = 0;
-    this.pausedAt = undefined;
+    this.held = undefined;
     this.resetView();
     if (!client || !target) return;
     this.sources = new LogSources(client, target, {
       onLine: (source, text, time) => {
-        this.buffer.append(text, source, time);
+        (this.held ?? this.buffer).append(text, source, time);
         this.batcher.schedule();
       },
       onChange: () => this.batcher.schedule(),
@@ -154,16 +154,9 @@ export class PodLogsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The limit the view reads up to: everything, or the line count when paused. */
-  private get end() {
-    return this.pausedAt ?? this.buffer.total;
-  }
-
   /** How many lines the view shows. */
   get count(): number {
-    const end = this.end;
-    if (!this.shown) return Math.max(0, end - this.buffer.firstSeq);
-    return lowerBound(this.shown, end);
+    return this.shown ? this.shown.length : this.buffer.size;
   }
 
   /** The `seq` of the i-th shown line. */
@@ -178,18 +171,29 @@ export class PodLogsController implements ReactiveController {
     return this.shown[i] === seq ? i : -1;
   }
 
-  /** Matches up to the view's end (a paused view doesn't count lines it doesn't show). */
   get matchCount(): number {
-    return lowerBound(this.matches, this.end);
+    return this.matches.length;
   }
 
-  /** Lines that arrived while paused. */
+  get paused(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** Lines that arrived while paused (more than the held ones when over `maxLines`). */
   get waiting(): number {
-    return this.pausedAt === undefined ? 0 : this.buffer.total - this.pausedAt;
+    return this.held?.total ?? 0;
   }
 
+  /** Pausing holds arriving lines aside; resuming appends them, counting those dropped meanwhile. */
   pause(on: boolean) {
-    this.pausedAt = on ? this.buffer.total : undefined;
+    if (on) this.held ??= new LogBuffer(this.buffer.capacity);
+    else if (this.held) {
+      const held = this.held;
+      this.held = undefined;
+      this.buffer.skip(held.dropped);
+      this.buffer.appendFrom(held);
+      this.scan();
+    }
     this.host.requestUpdate();
   }
 

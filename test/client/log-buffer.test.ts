@@ -14,6 +14,22 @@ describe('LogBuffer', () => {
     expect(buffer.line(3)).to.deep.equal({seq: 3, text: 'line 3', source: 1, time: 1003, severity: 'none'});
   });
 
+  it('skips lines lost elsewhere so later lines keep their numbers, and appends another buffer\'s lines', () => {
+    const buffer = new LogBuffer(3);
+    for (let i = 0; i < 2; i++) buffer.append(`line ${i}`);
+    const held = new LogBuffer(3);
+    for (let i = 2; i < 7; i++) held.append(`line ${i}`, 1, 1000 + i);
+    expect([held.total, held.dropped]).to.deep.equal([5, 2]);
+    buffer.skip(held.dropped);
+    expect([buffer.size, buffer.total, buffer.dropped, buffer.firstSeq]).to.deep.equal([0, 4, 4, 4]);
+    buffer.appendFrom(held);
+    expect([buffer.size, buffer.total, buffer.dropped]).to.deep.equal([3, 7, 4]);
+    expect(buffer.line(6)).to.deep.equal({seq: 6, text: 'line 6', source: 1, time: 1006, severity: 'none'});
+    expect([4, 5, 6].map((seq) => buffer.text(seq))).to.deep.equal(['line 4', 'line 5', 'line 6']);
+    buffer.skip(0);
+    expect(buffer.size, 'skipping nothing keeps every line').to.equal(3);
+  });
+
   it('keeps severity per line and the text without escapes for search', () => {
     const buffer = new LogBuffer(10);
     const seq = buffer.append('\u001b[31mERROR\u001b[0m disk full');

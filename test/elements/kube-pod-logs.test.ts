@@ -133,6 +133,22 @@ function fakeResizeObservers() {
   };
 }
 
+/** A followed log body that stays open; `push` sends lines `line <first>`… with timestamps. */
+function controlledLog() {
+  const encoder = new TextEncoder();
+  let sink!: ReadableStreamDefaultController<Uint8Array>;
+  const response = new Response(new ReadableStream<Uint8Array>({start: (c) => void (sink = c)}), {status: 200, headers: {'Content-Type': 'text/plain'}});
+  const base = Date.UTC(2025, 5, 1, 12, 0, 0);
+  return {
+    response,
+    push(first: number, count: number) {
+      const parts: string[] = [];
+      for (let i = first; i < first + count; i++) parts.push(`${new Date(base + i).toISOString()} line ${i}\n`);
+      sink.enqueue(encoder.encode(parts.join('')));
+    },
+  };
+}
+
 function click(el: KubePodLogs, name: string) {
   part(el, name)!.click();
 }
@@ -479,6 +495,29 @@ describe('<kube-pod-logs>', () => {
       click(el, 'pause-button');
       await until(() => el.lineCount > 5, 'the waiting lines shown');
       expect(statusText(el)).to.equal('Streaming');
+    });
+
+    it('holds the lines on screen while paused, however many arrive, and shows the newest on resume', async () => {
+      const {sandbox, pod} = withPod();
+      const log = controlledLog();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} max-lines="10"></kube-pod-logs>`, {sandbox, logs: () => log.response});
+      log.push(0, 10);
+      await until(() => el.lineCount === 10 && numbers(el).at(-1) === 10, 'a full buffer');
+      const before = numbers(el);
+      click(el, 'pause-button');
+      await el.updateComplete;
+      log.push(10, 25);
+      await until(() => part(el, 'pause-button')!.textContent!.includes('Resume (25 new)'), '25 lines waiting');
+      expect(numbers(el), 'the lines on screen stay').to.deep.equal(before);
+      expect(texts(el)).to.deep.equal(before.map((n) => `line ${n - 1}`));
+      click(el, 'pause-button');
+      await until(() => numbers(el).at(-1) === 35, 'the newest lines');
+      expect(el.lineCount).to.equal(10);
+      expect(numbers(el)).to.deep.equal([26, 27, 28, 29, 30, 31, 32, 33, 34, 35]);
+      expect(texts(el)).to.deep.equal(numbers(el).map((n) => `line ${n - 1}`));
+      expect(el.droppedCount).to.equal(25);
+      log.push(35, 1);
+      await until(() => numbers(el).at(-1) === 36, 'following again');
     });
 
     it('downloads what is shown and the full log from the server', async () => {

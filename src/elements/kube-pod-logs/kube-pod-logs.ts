@@ -179,7 +179,7 @@ export class KubePodLogs extends KubeElement {
 
   /** Whether the view is paused (lines keep buffering). */
   get paused() {
-    return this.logs.pausedAt !== undefined;
+    return this.logs.paused;
   }
 
   /** The shown lines as text, as "What is shown" downloads them. */
