@@ -211,12 +211,15 @@ export class PodLogsController implements ReactiveController {
    */
   async fullLog(timestamps: boolean, signal?: AbortSignal): Promise<FullLog> {
     const {client, target} = this;
-    const result: FullLog = {blob: new Blob([], {type: 'text/plain;charset=utf-8'}), read: 0, failed: []};
+    const result: FullLog = {blob: new Blob([], {type: 'text/plain;charset=utf-8'}), read: 0, deleted: 0, failed: []};
     if (!client || !target || !this.sources) return result;
     const parts: string[] = [];
     const many = this.sources.sources.length > 1;
     for (const source of this.sources.sources) {
-      if (source.status === 'deleted') continue;
+      if (source.status === 'deleted') {
+        result.deleted++;
+        continue;
+      }
       const prefix = many ? `[${source.pod}/${source.container}] ` : '';
       const own: string[] = [];
       try {
@@ -242,6 +245,8 @@ export interface FullLog {
   blob: Blob;
   /** How many sources were read. */
   read: number;
+  /** Sources skipped because their pod was deleted (the server no longer has their log). */
+  deleted: number;
   failed: Array<{source: LogSource; error: Error}>;
 }
 

@@ -660,6 +660,13 @@ describe('<kube-pod-logs>', () => {
       await until(() => el.hasState('deleted'), 'deleted', 10_000);
       expect(lines(el).length, 'the lines stay').to.be.at.least(2);
       await expect(el).to.be.accessible();
+      // The server no longer has the log: the full download doesn't ask, and says why there is no file.
+      const links = await downloadFull(el, () => !!part(el, 'download-error'));
+      expect(links).to.have.length(0);
+      expect(part(el, 'download-error')!.textContent).to.equal("Couldn't download the full log: The pod was deleted; its log ends here.");
+      el.pod = 'another';
+      await el.updateComplete;
+      expect(part(el, 'download-error'), 'the note goes with the pod').to.equal(null);
     });
 
     it('shows a denied read in words', async () => {

@@ -284,6 +284,8 @@ export class KubePodLogs extends KubeElement {
       this.numberFormat = new Intl.NumberFormat(locale);
     }
     if (changed.has('openFromEvents')) this.listen();
+    // A note about another pod's download would mislead.
+    if (changed.has('pod') || changed.has('kind') || changed.has('name') || changed.has('labelSelector') || changed.has('namespace') || changed.has('container')) this.downloadError = undefined;
     if (changed.has('viewHeight' as keyof KubePodLogs) || changed.has('rowHeight' as keyof KubePodLogs)) this.followed = undefined;
     if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
     this.logs.setView({query: this.search, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMatches, minSeverity: SEVERITY_RANK[this.severity] ?? 0});

@@ -13,15 +13,19 @@ export function saveBlob(blob: Blob, name: string) {
 
 /** Why nothing could be downloaded, in words. */
 export function downloadFailedText(error: Error | undefined): string {
-  const reason = describeError(error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'}));
+  return failedText(describeError(error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'})));
+}
+
+function failedText(reason: string) {
   return msg(str`Couldn't download the full log: ${reason}`, {id: 'kube.podLogs.downloadFailed'});
 }
 
 /** What a full-log download left out, or why there was none; undefined when everything was read. */
 export function fullLogNote(result: FullLog): string | undefined {
-  const {read, failed} = result;
+  const {read, deleted, failed} = result;
   if (!read && failed.length) return downloadFailedText(failed[0]!.error);
-  if (!read) return downloadFailedText(new Error(msg('No pods match.', {id: 'kube.podLogs.noPods'})));
+  if (!read && deleted) return failedText(msg('The pod was deleted; its log ends here.', {id: 'kube.podLogs.deleted'}));
+  if (!read) return failedText(msg('No pods match.', {id: 'kube.podLogs.noPods'}));
   if (!failed.length) return undefined;
   const n = failed.length;
   const names = failed.map(({source}) => `${source.pod}/${source.container}`).join(', ');
