@@ -123,7 +123,10 @@ export class KubeProvider extends KubeElement implements KubeScope {
     const client = this.effectiveClient;
     if (client && !this.cluster && !this.parentCluster.value && !this.defaultCluster) void this.pickDefaultCluster(client);
     this.clientProvider.setValue(client);
-    this.clusterProvider.setValue(this.effectiveCluster);
+    const cluster = this.effectiveCluster;
+    // Discovery is the first thing every element needs: ask while they are still rendering.
+    if (client && cluster && cluster !== this.clusterProvider.value) client.discovery.registry(cluster).catch(() => {});
+    this.clusterProvider.setValue(cluster);
     const namespaces = this.effectiveNamespaces;
     if (namespaces.join(',') !== this.namespacesProvider.value?.join(',')) this.namespacesProvider.setValue(namespaces);
     const allowed = this.allowedNamespaces !== undefined ? parseNamespaces(this.allowedNamespaces) : this.parentSettings.value?.allowedNamespaces ?? [];
