@@ -64,15 +64,21 @@ export function searchLines(
   return into;
 }
 
-/** Removes from the front of a sorted seq list the lines the buffer has dropped; returns how many. */
-export function trimDropped(seqs: number[], firstSeq: number): number {
+/** The first index of a sorted list whose value is at least `value`. */
+export function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
-  let hi = seqs.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (seqs[mid]! < firstSeq) lo = mid + 1;
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  if (lo) seqs.splice(0, lo);
   return lo;
+}
+
+/** Removes from the front of a sorted seq list the lines the buffer has dropped; returns how many. */
+export function trimDropped(seqs: number[], firstSeq: number): number {
+  const dropped = lowerBound(seqs, firstSeq);
+  if (dropped) seqs.splice(0, dropped);
+  return dropped;
 }

@@ -2,7 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
 import {FrameBatcher} from '../client/frame-batcher.js';
 import {LogBuffer} from '../client/log-buffer.js';
-import {compileSearch, searchLines, trimDropped, type LogMatcher, type LogSearchOptions} from '../client/log-search.js';
+import {compileSearch, lowerBound, searchLines, trimDropped, type LogMatcher, type LogSearchOptions} from '../client/log-search.js';
 import {LogSources, type LogSource, type LogTarget} from '../client/log-sources.js';
 import {isAbortError} from '../client/errors.js';
 
@@ -248,15 +248,4 @@ export interface FullLog {
   /** Sources skipped because their pod was deleted (the server no longer has their log). */
   deleted: number;
   failed: Array<{source: LogSource; error: Error}>;
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
