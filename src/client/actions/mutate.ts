@@ -46,22 +46,27 @@ export function parseMetadataChanges(text: string): MetadataChanges {
 
 /**
  * Sets replicas through the scale subresource, built-ins and custom resources alike, with the
- * request `update` on `…/scale` authorizes (what the bar checks): read the Scale, PUT it back with
- * its resourceVersion, and read it again once if someone else changed it meanwhile (409).
+ * request `update` on `…/scale` authorizes (what the bar checks): read the Scale and PUT it back with
+ * its resourceVersion. A controller writing status in between answers 409; like client-go's
+ * `RetryOnConflict`, read and try again, up to five times.
  */
 export function scaleTarget(client: KubeClient, target: ResolvedTarget, replicas: number, signal?: AbortSignal): Promise<Scale> {
   if (!Number.isInteger(replicas) || replicas < 0) throw new RangeError(`replicas must be a whole number ≥ 0, not ${replicas}`);
   return replaceScale(client, target, replicas, signal);
 }
 
-async function replaceScale(client: KubeClient, target: ResolvedTarget, replicas: number, signal?: AbortSignal, retried = false): Promise<Scale> {
+const SCALE_ATTEMPTS = 5;
+
+async function replaceScale(client: KubeClient, target: ResolvedTarget, replicas: number, signal?: AbortSignal): Promise<Scale> {
   const ref = typeRef(target.type);
-  const scale = await client.getScale(target.cluster, ref, target, signal);
-  try {
-    return await client.replace<Scale>(target.cluster, {...scale, spec: {...scale.spec, replicas}}, {ref, subresource: 'scale', signal});
-  } catch (error) {
-    if (retried || !(error instanceof KubeApiError && error.code === 409)) throw error;
-    return replaceScale(client, target, replicas, signal, true);
+  for (let attempt = 1; ; attempt++) {
+    const scale = await client.getScale(target.cluster, ref, target, signal);
+    try {
+      return await client.replace<Scale>(target.cluster, {...scale, spec: {...scale.spec, replicas}}, {ref, subresource: 'scale', signal});
+    } catch (error) {
+      if (attempt >= SCALE_ATTEMPTS || !(error instanceof KubeApiError && error.code === 409)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 10));
+    }
   }
 }
 
