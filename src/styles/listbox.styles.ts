@@ -1,12 +1,22 @@
 import {css} from 'lit';
 
 /**
- * The drop-down of the pickers: the open indicator, the listbox and its options, and the status
- * line under it. Reads the
+ * The pickers' shared frame and drop-down: label over control, the open indicator, the listbox
+ * and its options, and the status line under it. Reads the
  * `--_picker-*` private properties each picker maps from its public tokens.
  */
 export const listboxStyles = css`
   @layer kube {
+    [part='base'] {
+      display: grid;
+      gap: calc(var(--_space) / 2);
+    }
+    [part='label'] {
+      font-weight: 600;
+    }
+    [part='control'] {
+      position: relative;
+    }
     :host(:state(open)) [part='indicator'] {
       transform: rotate(180deg);
     }

@@ -14,16 +14,6 @@ export const clusterPickerStyles = css`
       width: var(--_picker-width);
       max-width: 100%;
     }
-    [part='base'] {
-      display: grid;
-      gap: calc(var(--_space) / 2);
-    }
-    [part='label'] {
-      font-weight: 600;
-    }
-    [part='control'] {
-      position: relative;
-    }
     [part='trigger'] {
       display: flex;
       align-items: center;

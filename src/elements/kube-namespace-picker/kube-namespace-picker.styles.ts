@@ -12,16 +12,6 @@ export const namespacePickerStyles = css`
       width: var(--_picker-width);
       max-width: 100%;
     }
-    [part='base'] {
-      display: grid;
-      gap: calc(var(--_space) / 2);
-    }
-    [part='label'] {
-      font-weight: 600;
-    }
-    [part='control'] {
-      position: relative;
-    }
     [part='field'] {
       display: flex;
       align-items: stretch;
