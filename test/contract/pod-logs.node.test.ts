@@ -27,15 +27,17 @@ async function pods(namespace: string): Promise<Pod[]> {
 }
 
 async function runningSingle(): Promise<Pod> {
-  const pod = (await pods('team-a')).find((p) => p.status?.phase === 'Running' && p.spec!.containers.length === 1 && p.status.containerStatuses?.[0]?.state?.running);
-  assert.ok(pod, 'a running single-container pod in team-a');
+  // A Job's pod (the cronjob's) may finish mid-test: take one a long-running controller keeps.
+  const longRunning = (p: Pod) => !!p.metadata?.ownerReferences?.length && p.metadata.ownerReferences.every((owner) => owner.kind !== 'Job');
+  const pod = (await pods('team-a')).find((p) => p.status?.phase === 'Running' && longRunning(p) && p.spec!.containers.length === 1 && p.status.containerStatuses?.[0]?.state?.running);
+  assert.ok(pod, 'a running single-container pod of a long-running workload in team-a');
   return pod;
 }
 
-async function until(predicate: () => boolean, message: string, timeoutMs = 15_000) {
+async function until(predicate: () => boolean, message: string | (() => string), timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof message === 'function' ? message() : message}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -103,7 +105,7 @@ describe('pod logs for the viewer', () => {
       cluster: CLUSTER, namespace: 'team-a', pod: pod.metadata.name!, container: pod.spec!.containers[0]!.name, follow: true, tailLines: 0,
       onLine: (text) => lines.push(text), onStatus: (s) => statuses.push(s),
     });
-    await until(() => lines.length >= 2, 'two new lines');
+    await until(() => lines.length >= 2, () => `two new lines from ${pod.metadata.name} (statuses: ${statuses.join(' → ')}; lines: ${lines.length})`);
     stream.close();
     assert.deepEqual(statuses.slice(0, 2), ['connecting', 'streaming']);
   });
