@@ -22,14 +22,8 @@ export interface AnsiSegment extends AnsiStyle {
   text: string;
 }
 
-// CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), other two-byte escapes, and C1 CSI (0x9b).
-const ESCAPE = /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_][^\u001b]*(?:\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-const CONTROL_TEST = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-
-export function hasEscape(text: string): boolean {
-  return text.indexOf('\u001b') >= 0 || text.indexOf('\u009b') >= 0;
-}
+/** ESC, C1 CSI and every other control character but tab and newline: what a line may not show as is. */
+const SPECIAL = /[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g;
 
 /** The end (exclusive) of the escape sequence starting at `i` (ESC or C1 CSI). */
 function sequenceEnd(text: string, i: number): number {
@@ -60,22 +54,174 @@ function sequenceEnd(text: string, i: number): number {
   return j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x7e ? j + 1 : j;
 }
 
-/** The text with every escape sequence and stray control character removed. Runs for every searched line, so it scans by hand. */
-export function stripAnsi(text: string): string {
-  let out = '';
-  let last = 0;
-  let i = text.indexOf('\u001b');
-  const c1 = text.indexOf('\u009b');
-  if (i < 0 || (c1 >= 0 && c1 < i)) i = c1;
-  while (i >= 0) {
-    out += text.slice(last, i);
-    last = sequenceEnd(text, i);
-    const esc = text.indexOf('\u001b', last);
-    const csi = text.indexOf('\u009b', last);
-    i = esc < 0 ? csi : csi < 0 ? esc : Math.min(esc, csi);
+/** A line as kept: its text without escapes, and its styles as runs (see `encodeAnsi`). */
+export interface EncodedLine {
+  /** A string of its own, never a slice of the line given (see `ownCopy`). */
+  plain: string;
+  /** '' when the whole line is unstyled; otherwise triples of char codes (style id, offset low 16 bits, offset high bits). */
+  runs: string;
+}
+
+const STYLE_KEYS = ['fg', 'bg', 'bold', 'dim', 'italic', 'underline', 'inverse', 'strike'] as const;
+
+/** Interned styles; runs name them by index. 0 is no style. */
+const styles: AnsiStyle[] = [{}];
+const styleIds = new Map<string, number>([['{}', 0]]);
+/** Per style, the style each SGR parameter list leads to (keyed as `paramsKey` says; unsafe parameters lead nowhere). */
+const transitions: Array<Map<number | string, number>> = [new Map()];
+/** Run triples hold a style id in one char; a stream with more distinct styles shows the rest unstyled. */
+const MAX_STYLES = 0xffff;
+/** Bounds the caches below against hostile streams (endless 24-bit colours). */
+const MAX_CACHED = 50_000;
+let transitionCount = 0;
+const SGR_PARAMS = /^[0-9;:]*$/;
+
+/** The id of a style, interned on first sight (0, unstyled, once the table is full). */
+function styleId(style: AnsiStyle): number {
+  const clean: AnsiStyle = {};
+  for (const key of STYLE_KEYS) if (style[key] !== undefined) (clean as Record<string, unknown>)[key] = style[key];
+  const key = JSON.stringify(clean);
+  let id = styleIds.get(key);
+  if (id === undefined) {
+    if (styles.length >= MAX_STYLES) return 0;
+    id = styles.push(clean) - 1;
+    styleIds.set(key, id);
+    transitions.push(new Map());
   }
-  out = last ? out + text.slice(last) : text;
-  return CONTROL_TEST.test(out) ? out.replace(CONTROL, '') : out;
+  return id;
+}
+
+/**
+ * A short SGR parameter list (`32`, `1;31`, '') as a number, so the common case looks up its
+ * transition without making a string; -1 for anything longer or not digits and separators.
+ */
+function paramsKey(text: string, start: number, end: number): number {
+  if (end - start > 8) return -1;
+  let key = 1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c === 0x3b ? 10 : c === 0x3a ? 11 : -1;
+    if (digit < 0) return -1;
+    key = key * 12 + digit;
+  }
+  return key;
+}
+
+/** The style the SGR sequence `text[start, end)` leads to from style `id`; cached, since a log repeats a few. */
+function nextStyle(id: number, text: string, start: number, end: number): number {
+  const short = paramsKey(text, start, end);
+  const key = short >= 0 ? short : text.slice(start, end);
+  const known = transitions[id]!.get(key);
+  if (known !== undefined) return known;
+  const params = text.slice(start, end);
+  const next = SGR_PARAMS.test(params) ? styleId(applySgr(styles[id]!, params)) : id;
+  if (transitionCount < MAX_CACHED) {
+    transitions[id]!.set(key, next);
+    transitionCount++;
+  }
+  return next;
+}
+
+/** Run strings repeat from line to line (a log's INFO is always green): one string each, found by a number when small. */
+const runStrings = new Map<number, string>();
+
+function runString(n: number): string {
+  if (n === 0) return '';
+  let key = -1;
+  if (n <= 6 && runs[0]! < 256 && runs[1]! < 4096 && runs[2] === 0 && (n === 3 || (runs[3]! < 256 && runs[4]! < 4096 && runs[5] === 0))) {
+    key = n === 3 ? runs[0]! * 4096 + runs[1]! : ((runs[0]! * 4096 + runs[1]!) * 256 + runs[3]!) * 4096 + runs[4]! + 2 ** 20;
+    const known = runStrings.get(key);
+    if (known !== undefined) return known;
+  }
+  const made = String.fromCharCode(...runs.slice(0, n));
+  if (key >= 0) {
+    if (runStrings.size >= MAX_CACHED) runStrings.clear();
+    runStrings.set(key, made);
+  }
+  return made;
+}
+
+/**
+ * A copy holding only its own characters. A line read from a stream is a slice of the chunk it
+ * arrived in; kept as is, it would keep the whole chunk (timestamps, escapes, lines long dropped)
+ * alive for as long as the line is held. Joining two parts builds a new flat string.
+ */
+function ownCopy(text: string): string {
+  return text.length < 2 ? text : [text.slice(0, 1), text.slice(1)].join('');
+}
+
+/** Reused between calls and filled up to a count: encoding allocates only what it returns. */
+const pieces: string[] = [];
+const runs: number[] = [];
+
+/**
+ * Splits a line into its text without escapes or stray control characters — what search,
+ * severity and downloads read — and the SGR styles over that text as compact runs, so a line is
+ * parsed once, when it arrives, and never again. Every escape other than SGR (cursor moves,
+ * titles, hyperlinks) is removed, never interpreted; nothing here produces markup.
+ */
+export function encodeAnsi(text: string): EncodedLine {
+  // `test` on a global pattern finds the next special character without allocating a match.
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(text)) return {plain: ownCopy(text), runs: ''};
+  let i = SPECIAL.lastIndex - 1;
+  let pieceCount = 0;
+  let runCount = 0;
+  let length = 0;
+  let style = 0;
+  let last = 0;
+  while (i >= 0) {
+    if (i > last) {
+      pieces[pieceCount++] = text.slice(last, i);
+      length += i - last;
+    }
+    const c = text.charCodeAt(i);
+    // A stray control character goes; an escape sequence goes whole, and an SGR one changes the style.
+    last = c === 0x1b || c === 0x9b ? sequenceEnd(text, i) : i + 1;
+    const start = i + (c === 0x9b ? 1 : 2);
+    const sgr = text.charCodeAt(last - 1) === 0x6d /* m */ && last > start && (c === 0x9b || text.charCodeAt(i + 1) === 0x5b /* [ */);
+    SPECIAL.lastIndex = last;
+    i = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : -1;
+    if (!sgr) continue;
+    const next = nextStyle(style, text, start, last - 1);
+    if (next === style) continue;
+    style = next;
+    // A second change at the same offset replaces the first; a change back to the style before it cancels both.
+    if (runCount && runs[runCount - 2]! + runs[runCount - 1]! * 0x10000 === length) {
+      runCount -= 3;
+      if ((runCount ? runs[runCount - 3]! : 0) === style) continue;
+    }
+    runs[runCount++] = style;
+    runs[runCount++] = length & 0xffff;
+    runs[runCount++] = length >>> 16;
+  }
+  if (last < text.length) pieces[pieceCount++] = text.slice(last);
+  const plain = pieceCount === 0 ? '' : pieceCount === 1 ? ownCopy(pieces[0]!) : pieceCount === 2 ? [pieces[0], pieces[1]].join('') : pieces.slice(0, pieceCount).join('');
+  pieces.fill('', 0, pieceCount);
+  return {plain, runs: runString(runCount)};
+}
+
+/** The styled segments of an encoded line; adjacent text with equal style is one segment. */
+export function decodeAnsi({plain, runs}: EncodedLine): AnsiSegment[] {
+  if (!plain) return [];
+  if (!runs) return [{text: plain}];
+  const segments: AnsiSegment[] = [];
+  let style = 0;
+  let at = 0;
+  for (let r = 0; r <= runs.length; r += 3) {
+    const end = r < runs.length ? runs.charCodeAt(r + 1) + runs.charCodeAt(r + 2) * 0x10000 : plain.length;
+    if (end > at) {
+      segments.push({...styles[style], text: plain.slice(at, end)});
+      at = end;
+    }
+    if (r < runs.length) style = runs.charCodeAt(r);
+  }
+  return segments;
+}
+
+/** The text with every escape sequence and stray control character removed. */
+export function stripAnsi(text: string): string {
+  return encodeAnsi(text).plain;
 }
 
 function rgb(r: number, g: number, b: number) {
@@ -130,31 +276,7 @@ function applySgr(style: AnsiStyle, params: string): AnsiStyle {
 
 /** Splits a line into styled plain-text segments; adjacent text with equal style is one segment. */
 export function parseAnsi(text: string): AnsiSegment[] {
-  if (!hasEscape(text)) return text ? [{text: text.replace(CONTROL, '')}] : [];
-  const segments: AnsiSegment[] = [];
-  let style: AnsiStyle = {};
-  let last = 0;
-  const push = (chunk: string) => {
-    const clean = chunk.replace(CONTROL, '');
-    if (!clean) return;
-    const last = segments[segments.length - 1];
-    if (last && sameStyle(last, style)) last.text += clean;
-    else segments.push({...style, text: clean});
-  };
-  ESCAPE.lastIndex = 0;
-  for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
-    push(text.slice(last, m.index));
-    last = ESCAPE.lastIndex;
-    if (m[2] === 'm' && m[0].startsWith('\u001b[')) style = applySgr(style, m[1]!);
-  }
-  push(text.slice(last));
-  return segments;
-}
-
-const STYLE_KEYS = ['fg', 'bg', 'bold', 'dim', 'italic', 'underline', 'inverse', 'strike'] as const;
-
-function sameStyle(a: AnsiStyle, b: AnsiStyle) {
-  return STYLE_KEYS.every((key) => a[key] === b[key]);
+  return decodeAnsi(encodeAnsi(text));
 }
 
 const CUBE = [0, 95, 135, 175, 215, 255];

@@ -1,9 +1,10 @@
-import {hasEscape, stripAnsi} from './ansi.js';
+import {decodeAnsi, encodeAnsi, type AnsiSegment} from './ansi.js';
 import {detectSeverity, type Severity} from './log-severity.js';
 
 /** One line as the view reads it. `seq` numbers lines from the first ever appended, dropped ones included. */
 export interface BufferedLine {
   seq: number;
+  /** The text without escape sequences, as search, severity and downloads read it. */
   text: string;
   /** Index into the sources the buffer's owner keeps (pod/container). */
   source: number;
@@ -19,16 +20,16 @@ const UNKNOWN = 255;
 /**
  * A fixed-capacity ring of log lines: O(1) append, the oldest line dropped (and counted) when
  * full, per-line fields in typed arrays so a million lines cost little more than their text.
+ * A line's escape sequences are parsed once, as it arrives: the ring keeps its plain text (what
+ * search reads, so no search strips escapes) and its colours as compact runs (see `encodeAnsi`).
  */
 export class LogBuffer {
   private texts: string[];
-  /** Texts without escapes, kept once a line with escapes was searched, so the next search (each keystroke) skips stripping. */
-  private plains: Array<string | undefined>;
+  /** Style runs per line, '' for an unstyled one. */
+  private runs: string[];
   private sources: Uint16Array;
   private times: Float64Array;
   private severities: Uint8Array;
-  /** 1 when the text holds escape sequences; search strips only those lines. */
-  private escapes: Uint8Array;
   private head = 0;
   private count = 0;
   private appended = 0;
@@ -36,11 +37,10 @@ export class LogBuffer {
   constructor(readonly capacity: number) {
     if (!(capacity >= 1)) throw new RangeError('LogBuffer capacity must be at least 1');
     this.texts = new Array<string>(capacity);
-    this.plains = new Array<string | undefined>(capacity);
+    this.runs = new Array<string>(capacity);
     this.sources = new Uint16Array(capacity);
     this.times = new Float64Array(capacity);
     this.severities = new Uint8Array(capacity);
-    this.escapes = new Uint8Array(capacity);
   }
 
   /** Lines held now. */
@@ -63,16 +63,20 @@ export class LogBuffer {
     return this.appended - this.count;
   }
 
+  /** Appends a line as received, escape sequences and all; returns its `seq`. */
   append(text: string, source = 0, time = NaN): number {
+    const {plain, runs} = encodeAnsi(text);
+    return this.store(plain, runs, source, time);
+  }
+
+  private store(plain: string, runs: string, source: number, time: number): number {
     const slot = (this.head + this.count) % this.capacity;
     if (this.count === this.capacity) this.head = (this.head + 1) % this.capacity;
     else this.count++;
-    const escaped = hasEscape(text);
-    this.texts[slot] = text;
-    this.plains[slot] = undefined;
+    this.texts[slot] = plain;
+    this.runs[slot] = runs;
     this.sources[slot] = source;
     this.times[slot] = time;
-    this.escapes[slot] = escaped ? 1 : 0;
     this.severities[slot] = UNKNOWN;
     return this.appended++;
   }
@@ -88,11 +92,11 @@ export class LogBuffer {
     this.appended = appended;
   }
 
-  /** Appends every line another buffer holds, oldest first, with its source, time and escape flag. */
+  /** Appends every line another buffer holds, oldest first, with its source, time and styles. */
   appendFrom(other: LogBuffer) {
     for (let seq = other.firstSeq; seq < other.total; seq++) {
       const from = other.slot(seq);
-      this.append(other.texts[from]!, other.sources[from], other.times[from]);
+      this.store(other.texts[from]!, other.runs[from]!, other.sources[from]!, other.times[from]!);
     }
   }
 
@@ -101,7 +105,7 @@ export class LogBuffer {
     this.count = 0;
     this.appended = 0;
     this.texts = new Array<string>(this.capacity);
-    this.plains = new Array<string | undefined>(this.capacity);
+    this.runs = new Array<string>(this.capacity);
   }
 
   has(seq: number) {
@@ -112,15 +116,15 @@ export class LogBuffer {
     return (this.head + (seq - this.firstSeq)) % this.capacity;
   }
 
+  /** The line's text without escape sequences, as search, severity and downloads read it. */
   text(seq: number): string {
     return this.texts[this.slot(seq)]!;
   }
 
-  /** The text without escape sequences, as search and downloads see it. */
-  plain(seq: number): string {
+  /** The line as styled segments, for rendering. */
+  segments(seq: number): AnsiSegment[] {
     const slot = this.slot(seq);
-    if (!this.escapes[slot]) return this.texts[slot]!;
-    return (this.plains[slot] ??= stripAnsi(this.texts[slot]!));
+    return decodeAnsi({plain: this.texts[slot]!, runs: this.runs[slot]!});
   }
 
   severity(seq: number): Severity {
@@ -132,7 +136,7 @@ export class LogBuffer {
     const slot = this.slot(seq);
     let rank = this.severities[slot]!;
     if (rank === UNKNOWN) {
-      rank = this.severities[slot] = SEVERITY_CODES.indexOf(detectSeverity(this.plain(seq)));
+      rank = this.severities[slot] = SEVERITY_CODES.indexOf(detectSeverity(this.texts[slot]!));
     }
     return rank;
   }

@@ -58,7 +58,7 @@ export function searchLines(
   const end = buffer.total;
   for (let seq = Math.max(fromSeq, buffer.firstSeq); seq < end; seq++) {
     if (keep && !keep(seq)) continue;
-    if (matcher && !matcher.test(buffer.plain(seq))) continue;
+    if (matcher && !matcher.test(buffer.text(seq))) continue;
     into.push(seq);
   }
   return into;

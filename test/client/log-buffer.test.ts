@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {LogBuffer} from '../../src/client/log-buffer.js';
-import {parseAnsi, stripAnsi, paletteColor} from '../../src/client/ansi.js';
+import {decodeAnsi, encodeAnsi, parseAnsi, stripAnsi, paletteColor} from '../../src/client/ansi.js';
 import {compileSearch, searchLines, trimDropped} from '../../src/client/log-search.js';
 import {detectSeverity} from '../../src/client/log-severity.js';
 
@@ -30,12 +30,15 @@ describe('LogBuffer', () => {
     expect(buffer.size, 'skipping nothing keeps every line').to.equal(3);
   });
 
-  it('keeps severity per line and the text without escapes for search', () => {
+  it('keeps severity per line, the text without escapes for search and the colours for rendering', () => {
     const buffer = new LogBuffer(10);
     const seq = buffer.append('\u001b[31mERROR\u001b[0m disk full');
     expect(buffer.severity(seq)).to.equal('error');
-    expect(buffer.plain(seq)).to.equal('ERROR disk full');
-    expect(buffer.text(seq)).to.contain('\u001b[31m');
+    expect(buffer.text(seq)).to.equal('ERROR disk full');
+    expect(buffer.segments(seq)).to.deep.equal([{text: 'ERROR', fg: 1}, {text: ' disk full'}]);
+    const copy = new LogBuffer(10);
+    copy.appendFrom(buffer);
+    expect(copy.segments(0), 'another buffer takes the colours along').to.deep.equal(buffer.segments(seq));
   });
 
   it('holds a million appends in a fixed number of slots', () => {
@@ -50,8 +53,8 @@ describe('ANSI', () => {
     expect(parseAnsi('a\u001b[1;31mb\u001b[22;39mc\u001b[4;38;5;208md\u001b[0m\u001b[48;2;1;2;3me')).to.deep.equal([
       {text: 'a'},
       {text: 'b', bold: true, fg: 1},
-      {text: 'c', bold: undefined, dim: undefined, fg: undefined},
-      {text: 'd', bold: undefined, dim: undefined, fg: 208, underline: true},
+      {text: 'c'},
+      {text: 'd', fg: 208, underline: true},
       {text: 'e', bg: '#010203'},
     ]);
     expect(parseAnsi('\u001b[92mbright\u001b[m')).to.deep.equal([{text: 'bright', fg: 10}]);
@@ -61,7 +64,30 @@ describe('ANSI', () => {
     const hostile = '\u001b]8;;http://evil\u0007link\u001b]8;;\u0007 \u001b[2J\u001b[H<b>bold</b>\u0000\u0008';
     expect(stripAnsi(hostile)).to.equal('link <b>bold</b>');
     expect(parseAnsi(hostile).map((s) => s.text).join('')).to.equal('link <b>bold</b>');
-    expect(parseAnsi('cut \u001b[31')).to.deep.equal([{text: 'cut 31'}]);
+    expect(parseAnsi('cut \u001b[31'), 'a sequence cut at the end of the line goes, as in a terminal').to.deep.equal([{text: 'cut '}]);
+    expect(stripAnsi('tab\tand\rreturn\u009b1mC1\u001b7')).to.equal('tab\tandreturnC1');
+  });
+
+  it('keeps a line as its plain text and compact style runs, parsed once', () => {
+    expect(encodeAnsi('no escapes here')).to.deep.equal({plain: 'no escapes here', runs: ''});
+    expect(encodeAnsi('\u001b[0mreset only\u001b[K'), 'escapes that style nothing leave no runs').to.deep.equal({plain: 'reset only', runs: ''});
+    const line = encodeAnsi('\u001b[32mINFO\u001b[0m ok');
+    expect(line.plain).to.equal('INFO ok');
+    expect(line.runs.length, 'two style changes, three chars each').to.equal(6);
+    expect(decodeAnsi(line)).to.deep.equal([{text: 'INFO', fg: 2}, {text: ' ok'}]);
+    expect(encodeAnsi('a\u001b[1m\u001b[22mb').runs, 'a change undone at the same offset is no change').to.equal('');
+    expect(decodeAnsi(encodeAnsi('a\u001b[1m\u001b[31mb')), 'two changes at one offset are one').to.deep.equal([{text: 'a'}, {text: 'b', bold: true, fg: 1}]);
+    const long = 'x'.repeat(70_000);
+    expect(decodeAnsi(encodeAnsi(`${long}\u001b[4my`)), 'offsets past 65,535').to.deep.equal([{text: long}, {text: 'y', underline: true}]);
+    expect(encodeAnsi('\u001b[38;2;1;2;3mx').runs, 'the same style is the same id').to.equal(encodeAnsi('\u001b[38;2;1;2;3my').runs);
+  });
+
+  it('keeps its style table bounded under endless distinct colours: the text stays, late styles show plain', () => {
+    encodeAnsi('\u001b[31mseen before the flood');
+    let last: ReturnType<typeof decodeAnsi> = [];
+    for (let i = 0; i < 70_000; i++) last = decodeAnsi(encodeAnsi(`\u001b[38;2;${i >> 16};${(i >> 8) & 255};${i & 255}mline ${i}`));
+    expect(last).to.deep.equal([{text: 'line 69999'}]);
+    expect(decodeAnsi(encodeAnsi('\u001b[31mred')), 'styles seen before keep working').to.deep.equal([{text: 'red', fg: 1}]);
   });
 
   it('maps the 256-colour palette', () => {

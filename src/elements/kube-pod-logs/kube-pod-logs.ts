@@ -271,7 +271,7 @@ export class KubePodLogs extends KubeElement {
     const source = this.logs.sources?.sources[line.source];
     const time = this.timestamps ? formatTime(line.time, this.timestamps, this.locale) + ' ' : '';
     const prefix = this.merged && source ? `[${source.pod}/${source.container}] ` : '';
-    return time + prefix + this.logs.buffer.plain(seq);
+    return time + prefix + this.logs.buffer.text(seq);
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
@@ -546,13 +546,13 @@ export class KubePodLogs extends KubeElement {
   private renderLine(seq: number, current: boolean) {
     const line = this.logs.buffer.line(seq);
     const source = this.merged ? this.logs.sources?.sources[line.source] : undefined;
-    const pretty = this.prettyJson ? prettyJson(this.logs.buffer.plain(seq)) : undefined;
+    const pretty = this.prettyJson ? prettyJson(line.text) : undefined;
     return html`<div part=${current ? 'line current' : 'line'} data-seq=${seq} data-severity=${line.severity}>
       <span part="line-number" aria-hidden="true">${seq + 1}</span>${this.timestamps
         ? html`<span part="timestamp">${formatTime(line.time, this.timestamps, this.locale)}</span>`
         : nothing}${source
         ? html`<span part="source" class=${`source-${line.source % SOURCE_COLORS}`}>${source.pod}/${source.container}</span>`
-        : nothing}${this.severityMark(line.severity)}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(line.text, this.logs.matcher, current)}</span>
+        : nothing}${this.severityMark(line.severity)}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(this.logs.buffer.segments(seq), this.logs.matcher, current)}</span>
     </div>`;
   }
 }

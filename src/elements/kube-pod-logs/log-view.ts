@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {styleMap} from 'lit/directives/style-map.js';
-import {paletteColor, parseAnsi, type AnsiColor, type AnsiSegment} from '../../client/ansi.js';
+import {paletteColor, type AnsiColor, type AnsiSegment} from '../../client/ansi.js';
 import type {LogMatcher} from '../../client/log-search.js';
 
 /** How timestamps are shown: not at all, in the reader's zone, or in UTC. */
@@ -31,8 +31,7 @@ function segmentStyle(segment: AnsiSegment) {
  * Splits styled segments at search-match boundaries so matches can be marked; every piece is
  * rendered through a text binding, so whatever a line contains stays text.
  */
-export function renderText(text: string, matcher: LogMatcher | undefined, current: boolean): TemplateResult | typeof nothing {
-  const segments = parseAnsi(text);
+export function renderText(segments: AnsiSegment[], matcher: LogMatcher | undefined, current: boolean): TemplateResult | typeof nothing {
   if (!segments.length) return nothing;
   const plain = segments.map((s) => s.text).join('');
   const ranges = matcher ? matcher.ranges(plain) : [];
