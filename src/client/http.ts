@@ -1,5 +1,6 @@
 import type {HttpMethod, Transport} from './transport.js';
 import {KubeAbortError, KubeNetworkError, errorFromResponse, isAbortError} from './errors.js';
+import {peekContinue} from './list-continue.js';
 import {withQuery, type QueryParams} from './paths.js';
 
 export interface HttpRequestOptions {
@@ -9,6 +10,14 @@ export interface HttpRequestOptions {
   contentType?: string;
   body?: unknown;
   signal?: AbortSignal;
+}
+
+export interface JsonRequestOptions extends HttpRequestOptions {
+  /**
+   * For a paged list: called with the response's `continue` token as soon as it has arrived,
+   * before the rest of the body, so the next page can be asked for while this one is read.
+   */
+  onContinue?: (token: string) => void;
 }
 
 export const ACCEPT_JSON = 'application/json';
@@ -48,8 +57,9 @@ export class KubeHttp {
   }
 
   /** Like `request`, and parses the JSON body; a malformed body is a `KubeNetworkError`. */
-  async json<T>(cluster: string, path: string, options: HttpRequestOptions = {}): Promise<T> {
+  async json<T>(cluster: string, path: string, options: JsonRequestOptions = {}): Promise<T> {
     const response = await this.request(cluster, path, options);
+    if (options.onContinue && response.body) void peekContinue(response.clone().body!, options.onContinue);
     let text: string;
     try {
       text = await response.text();

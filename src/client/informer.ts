@@ -148,37 +148,57 @@ export class Informer {
     this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
-    let limit = this.query.pageSize ?? 500;
-    const fetchPage = (token: string | undefined, pageLimit: number) => {
-      const request = this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
-        accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
-        query: {...this.baseQuery(), limit: pageLimit, continue: token},
-        signal,
-      });
-      // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
-      request.catch(() => {});
-      return request;
+    const first = this.query.pageSize ?? 500;
+    let limit = first;
+    const fetchPage = (token: string | undefined, pageLimit: number): PageRequest => {
+      const own = new AbortController();
+      const pending: PageRequest = {
+        token,
+        abort: () => own.abort(),
+        page: this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
+          accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
+          query: {...this.baseQuery(), limit: pageLimit, continue: token},
+          signal: AbortSignal.any([signal, own.signal]),
+          // The next page is asked for as soon as this one's token arrives: the server works on it
+          // while this page is still arriving, being parsed and stored.
+          onContinue: (next) => (pending.next ??= fetchPage(next, nextPageSize(pageLimit, first))),
+        }),
+      };
+      // Awaited on a later turn of the loop, or never (dropped); until then a failure must not count as unhandled.
+      pending.page.catch(() => {});
+      return pending;
     };
-    let next = fetchPage(undefined, limit);
-    do {
-      const page = await next;
-      continueToken = page.metadata?.continue || undefined;
-      limit = nextPageSize(limit, this.query.pageSize ?? 500);
-      // The next page is on the wire while this one is stored: the server and the network overlap our work.
-      if (continueToken) next = fetchPage(continueToken, limit);
-      const rows = this.entriesOf(page);
-      for (const entry of rows) {
-        const key = keyOf(entry);
-        seen.add(key);
-        this.put(key, entry);
-      }
-      resourceVersion = page.metadata?.resourceVersion;
-      this.update({
-        progress: {loaded: seen.size, remaining: page.metadata?.remainingItemCount},
-        // First rows are useful at once: show them as ready-while-loading on the first list.
-        status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
-      });
-    } while (continueToken);
+    let pending = fetchPage(undefined, limit);
+    try {
+      do {
+        const page = await pending.page;
+        continueToken = page.metadata?.continue || undefined;
+        limit = nextPageSize(limit, first);
+        // A page asked for early whose token turns out different (never, from a real server) is dropped.
+        let next = pending.next;
+        if (next && next.token !== continueToken) {
+          next.abort();
+          next = undefined;
+        }
+        if (continueToken) pending = next ?? fetchPage(continueToken, limit);
+        const rows = this.entriesOf(page);
+        for (const entry of rows) {
+          const key = keyOf(entry);
+          seen.add(key);
+          this.put(key, entry);
+        }
+        resourceVersion = page.metadata?.resourceVersion;
+        this.update({
+          progress: {loaded: seen.size, remaining: page.metadata?.remainingItemCount},
+          // First rows are useful at once: show them as ready-while-loading on the first list.
+          status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
+        });
+      } while (continueToken);
+    } catch (error) {
+      // Pages asked for early are no use to the re-list that follows.
+      for (let request: PageRequest | undefined = pending; request; request = request.next) request.abort();
+      throw error;
+    }
     for (const key of [...this.store.keys()]) {
       if (!seen.has(key)) {
         this.store.delete(key);
@@ -281,6 +301,14 @@ export class Informer {
  * The first page stays small so rows show at once; later pages double, up to 8× the first, so a
  * 30,000-item list takes about a dozen round trips and renders instead of sixty.
  */
+/** One page of a paged list on its way, and the page after it when that was asked for early. */
+interface PageRequest {
+  token: string | undefined;
+  page: Promise<KubeTable | KubeList>;
+  abort: () => void;
+  next?: PageRequest;
+}
+
 export function nextPageSize(previous: number, first: number) {
   return Math.min(previous * 2, first * 8);
 }

@@ -63,6 +63,11 @@ export class FakeApiServer {
   private forbidden = new Set<string>();
   private logChunks: Array<{bytes: number[]; delayMs: number}> = [];
   private continueExpires = false;
+  /** When set, a list page with more to come sends its metadata and holds the rest until the next page is asked for (or 2 s pass). */
+  private holdListBodies = false;
+  private heldBodies: Array<(why: string) => void> = [];
+  /** Why each held body went out: 'next-page' or 'timeout'. */
+  private bodyReleases: string[] = [];
 
   constructor() {
     this.reset();
@@ -81,6 +86,9 @@ export class FakeApiServer {
     this.forbidden.clear();
     this.logChunks = [];
     this.continueExpires = false;
+    this.holdListBodies = false;
+    for (const release of this.heldBodies.splice(0)) release('reset');
+    this.bodyReleases = [];
     for (let i = 0; i < 7; i++) this.upsert('pods', 'team-a', `pod-${i}`, {labels: {app: i % 2 ? 'web' : 'api'}});
     this.upsert('pods', 'team-b', 'other', {});
     this.upsert('deployments', 'team-a', 'web', {});
@@ -169,6 +177,11 @@ export class FakeApiServer {
       case 'forbid':
         this.forbidden.add(body.rule as string);
         break;
+      case 'hold-list-bodies':
+        this.holdListBodies = true;
+        break;
+      case 'body-releases':
+        return json(res, 200, this.bodyReleases);
       case 'log-chunks':
         this.logChunks = body.chunks as Array<{bytes: number[]; delayMs: number}>;
         break;
@@ -337,6 +350,7 @@ export class FakeApiServer {
     const all = this.matching(def, namespace, query);
     const limit = Number(query.get('limit')) || all.length;
     const cont = query.get('continue');
+    if (cont) for (const release of this.heldBodies.splice(0)) release('next-page');
     if (cont && this.continueExpires) {
       this.continueExpires = false;
       return status(res, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
@@ -349,8 +363,25 @@ export class FakeApiServer {
       resourceVersion: snapshotRv,
       ...(more ? {continue: Buffer.from(JSON.stringify({start: start + limit, rv: snapshotRv})).toString('base64'), remainingItemCount: all.length - start - limit} : {}),
     };
-    if (table) return json(res, 200, {...tableOf(def, items), metadata});
-    return json(res, 200, {kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata, items});
+    const body = table ? {...tableOf(def, items), metadata} : {kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata, items};
+    if (more && this.holdListBodies) return this.sendHeld(res, JSON.stringify(body));
+    return json(res, 200, body);
+  }
+
+  /** Sends a list body up to its items (the metadata with the continue token), the rest when released. */
+  private sendHeld(res: ServerResponse, text: string) {
+    const cut = Math.max(text.indexOf('"columnDefinitions"'), text.indexOf('"items"'));
+    res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private'});
+    res.write(text.slice(0, cut));
+    const release = (why: string) => {
+      clearTimeout(timer);
+      const at = this.heldBodies.indexOf(release);
+      if (at >= 0) this.heldBodies.splice(at, 1);
+      this.bodyReleases.push(why);
+      res.end(text.slice(cut));
+    };
+    const timer = setTimeout(() => release('timeout'), 2000);
+    this.heldBodies.push(release);
   }
 
   private watch(def: ResourceDef, namespace: string | undefined, query: URLSearchParams, table: boolean, res: ServerResponse) {
