@@ -10,7 +10,7 @@ import type {InformerChanges, InformerQuery, InformerSnapshot} from '../../clien
 import type {ObjectReference, TableRow} from '../../client/types.js';
 import {InformerGroupController} from '../../controllers/informer-group-controller.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
-import {numberFormat, sortCollator} from '../../client/intl.js';
+import {numberFormat, relativeTimeFormat, sortCollator} from '../../client/intl.js';
 import {ResourceListModel} from './list-model.js';
 import {nextSort, type ExtraColumn, type RowActionsRenderer} from './columns.js';
 import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
@@ -126,6 +126,8 @@ export class KubeResourceList extends KubeElement {
 
   private selectionDropped = false;
   private ticker?: ReturnType<typeof setInterval>;
+  /** Whether Intl's formatters were built ahead of the first page. */
+  private warmed = false;
 
   // Before the informers: its hostUpdate settles the namespaces their target reads.
   private readonly fallback = new NamespaceFallbackController(this, () => {
@@ -191,11 +193,6 @@ export class KubeResourceList extends KubeElement {
     this.ticker = setInterval(() => {
       if (this.model.ageCell >= 0 && this.model.index.length) this.now = Date.now();
     }, AGE_TICK_MS);
-    // The first page needs these; building them (~40 ms) while it is in flight keeps them off its path.
-    globalThis.requestIdleCallback?.(() => {
-      numberFormat(this.locale);
-      sortCollator(this.locale);
-    });
   }
 
   override disconnectedCallback() {
@@ -233,6 +230,16 @@ export class KubeResourceList extends KubeElement {
   // ---- the incremental index -------------------------------------------------------------------
 
   private onNotify(source: number, snapshot: InformerSnapshot<TableRow>, changes?: InformerChanges) {
+    if (!this.warmed && snapshot.status === 'loading') {
+      // The first page needs Intl's formatters and collator; building the first (tens of
+      // milliseconds) while that page is on the wire keeps it off the page's path.
+      this.warmed = true;
+      setTimeout(() => {
+        numberFormat(this.locale);
+        relativeTimeFormat(this.locale);
+        sortCollator(this.locale);
+      });
+    }
     this.fallback.notice(this.informers.queries[source], snapshot);
     this.grid.beforeChange();
     this.selectionDropped = false;
