@@ -1,4 +1,5 @@
 import {sortCollator} from '../../client/intl.js';
+import {comparePlain, isPlain, plainOrderApplies} from '../../client/plain-order.js';
 
 /** A row's sort value: numbers sort before strings; a missing value sorts last either way. */
 export type SortValue = number | string | undefined;
@@ -6,6 +7,13 @@ export type SortValue = number | string | undefined;
 interface Entry {
   value: SortValue;
   tie: string;
+  /** Whether the value (a string) and the tie may be compared without the collator. */
+  plainValue: boolean;
+  plainTie: boolean;
+}
+
+function entryOf(value: SortValue, tie: string): Entry {
+  return {value, tie, plainValue: typeof value === 'string' && isPlain(value), plainTie: isPlain(tie)};
 }
 
 /**
@@ -17,13 +25,17 @@ export class SortedIndex {
   private order: string[] = [];
   private readonly entries = new Map<string, Entry>();
   private builtCollator?: Intl.Collator;
+  /** Plain names and values are compared directly (see plain-order.ts); the collator only sees the rest. */
+  private readonly plainOrder: boolean;
 
   constructor(
     private readonly descending = false,
     private readonly locale?: string
-  ) {}
+  ) {
+    this.plainOrder = plainOrderApplies(locale);
+  }
 
-  /** Built on first compare: a page's first collator costs ~20 ms, better spent once rows are in flight. */
+  /** Built on first use: a page's first collator costs tens of milliseconds. */
   private get collator() {
     return (this.builtCollator ??= sortCollator(this.locale));
   }
@@ -48,7 +60,7 @@ export class SortedIndex {
   /** Replaces the whole index: the only O(n log n) path (first list, sort or filter change). */
   rebuild(rows: Iterable<[key: string, value: SortValue, tie: string]>) {
     this.entries.clear();
-    for (const [key, value, tie] of rows) this.entries.set(key, {value, tie});
+    for (const [key, value, tie] of rows) this.entries.set(key, entryOf(value, tie));
     this.order = [...this.entries.keys()];
     this.order.sort((a, b) => this.compare(a, this.entries.get(a)!, b, this.entries.get(b)!));
   }
@@ -56,11 +68,11 @@ export class SortedIndex {
   /** Inserts or moves one key. */
   upsert(key: string, value: SortValue, tie: string) {
     const old = this.entries.get(key);
-    const entry = {value, tie};
     if (old) {
       if (old.tie === tie && sameValue(old.value, value)) return;
       this.order.splice(this.search(key, old), 1);
     }
+    const entry = entryOf(value, tie);
     this.entries.set(key, entry);
     this.order.splice(this.search(key, entry), 0, key);
   }
@@ -80,7 +92,7 @@ export class SortedIndex {
       const old = this.entries.get(key);
       if (old && old.tie === tie && sameValue(old.value, value)) continue;
       if (old) moving.add(key);
-      this.entries.set(key, {value, tie});
+      this.entries.set(key, entryOf(value, tie));
       incoming.push(key);
     }
     if (incoming.length === 0) return;
@@ -126,10 +138,21 @@ export class SortedIndex {
     return low;
   }
 
+  /** Numbers before strings, a missing value last. */
+  private compareValues({value: a, plainValue: plainA}: Entry, {value: b, plainValue: plainB}: Entry): number {
+    if (a === b) return 0;
+    if (a === undefined) return 1;
+    if (b === undefined) return -1;
+    if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a === 'number') return -1;
+    if (typeof b === 'number') return 1;
+    return this.plainOrder && plainA && plainB ? comparePlain(a, b) : this.collator.compare(a, b);
+  }
+
   private compare(aKey: string, a: Entry, bKey: string, b: Entry): number {
-    const byValue = compareValues(a.value, b.value, this.collator);
+    const byValue = this.compareValues(a, b);
     if (byValue !== 0) return a.value === undefined || b.value === undefined ? byValue : this.descending ? -byValue : byValue;
-    const byTie = this.collator.compare(a.tie, b.tie);
+    const byTie = this.plainOrder && a.plainTie && b.plainTie ? comparePlain(a.tie, b.tie) : this.collator.compare(a.tie, b.tie);
     if (byTie !== 0) return byTie;
     return aKey < bKey ? -1 : aKey > bKey ? 1 : 0;
   }
@@ -142,12 +165,4 @@ function sameValue(a: SortValue, b: SortValue) {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-function compareValues(a: SortValue, b: SortValue, collator: Intl.Collator): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return collator.compare(a, b);
-}
+
