@@ -161,7 +161,8 @@ export class Informer {
           signal: AbortSignal.any([signal, own.signal]),
           // The next page is asked for as soon as this one's token arrives: the server works on it
           // while this page is still arriving, being parsed and stored.
-          onContinue: (next) => (pending.next ??= fetchPage(next, nextPageSize(pageLimit, first))),
+          // A token that arrives after the loop took this page (and asked for the next itself) is late: ignore it.
+          onContinue: (next) => void (pending.taken || (pending.next ??= fetchPage(next, nextPageSize(pageLimit, first)))),
         }),
       };
       // Awaited on a later turn of the loop, or never (dropped); until then a failure must not count as unhandled.
@@ -172,6 +173,7 @@ export class Informer {
     try {
       do {
         const page = await pending.page;
+        pending.taken = true;
         continueToken = page.metadata?.continue || undefined;
         limit = nextPageSize(limit, first);
         // A page asked for early whose token turns out different (never, from a real server) is dropped.
@@ -307,6 +309,8 @@ interface PageRequest {
   page: Promise<KubeTable | KubeList>;
   abort: () => void;
   next?: PageRequest;
+  /** The list loop has this page: an early request for the next one is no longer useful. */
+  taken?: boolean;
 }
 
 export function nextPageSize(previous: number, first: number) {
