@@ -106,10 +106,11 @@ export class ResourceListModel {
     this.placeAll([...changes.added, ...changes.modified]);
   }
 
-  rowOf(key: string): ResourceListRow | undefined {
+  /** A row with its object and reference; `settings` read once by callers that walk many rows. */
+  rowOf(key: string, settings = this.settings()): ResourceListRow | undefined {
     const row = this.source.get(key);
     if (!row) return undefined;
-    const {kind, cluster} = this.settings();
+    const {kind, cluster} = settings;
     const object: KubeObject = row.object ?? {metadata: {name: String(row.cells[0] ?? key)}};
     const type = this.type;
     const {namespace, name = '', uid} = object.metadata;
@@ -127,10 +128,11 @@ export class ResourceListModel {
   /** Indexes changed rows: those the filter rejects leave the index, the rest move in one batch. */
   private placeAll(keys: readonly string[]) {
     const needle = this.needle;
+    const settings = this.settings();
     const batch: Array<[string, SortValue, string]> = [];
     let clockSamples = CLOCK_SAMPLES;
     for (const key of keys) {
-      const row = this.rowOf(key);
+      const row = this.rowOf(key, settings);
       if (!row) continue;
       this.indexed.set(key, row.row);
       if (clockSamples-- > 0) this.noteServerClock(row);
@@ -170,17 +172,18 @@ export class ResourceListModel {
     this.builtFor = this.signature();
     this.resolveColumns();
     const needle = this.needle;
+    const settings = this.settings();
     const entries: Array<[string, SortValue, string]> = [];
     this.indexed.clear();
     let clockSamples = CLOCK_SAMPLES;
     for (const [key] of this.source.entries()) {
-      const row = this.rowOf(key);
+      const row = this.rowOf(key, settings);
       if (!row) continue;
       this.indexed.set(key, row.row);
       if (clockSamples-- > 0) this.noteServerClock(row);
       if (matchesFilter(row.object, needle)) entries.push([key, this.sortValue(row), tieOf(row.object)]);
     }
-    const index = new SortedIndex(this.descending, this.settings().locale);
+    const index = new SortedIndex(this.descending, settings.locale);
     index.rebuild(entries);
     this.index = index;
   }
