@@ -66,7 +66,17 @@ async function mainThreadSeconds(cdp: CDPSession) {
   return value('ScriptDuration') + value('LayoutDuration') + value('RecalcStyleDuration');
 }
 
+/**
+ * Before each measured load: collect the sandbox's garbage (it shares this process) and let the
+ * previous page's renderer wind down, so no run pays for the one before it.
+ */
+async function settle() {
+  (globalThis as {gc?: () => void}).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 async function loadList(browser: Browser, origin: string, pods: number): Promise<{page: Page; figures: Omit<Figures, 'floorMs'>}> {
+  await settle();
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   await page.addInitScript(INIT);
   await page.goto(`${origin}/static/list.html`);
@@ -89,6 +99,7 @@ async function loadList(browser: Browser, origin: string, pods: number): Promise
 }
 
 async function floor(browser: Browser, origin: string) {
+  await settle();
   const page = await browser.newPage();
   await page.goto(`${origin}/static/floor.html`);
   await page.waitForFunction('window.floorDone', null, {timeout: 120_000});
@@ -131,8 +142,8 @@ async function main() {
         const loads: Array<Omit<Figures, 'floorMs'>> = [];
         let page: Page | undefined;
         for (let run = 0; run < RUNS; run++) {
-          floors.push(await floor(browser, running.url));
           await page?.close();
+          floors.push(await floor(browser, running.url));
           const loaded = await loadList(browser, running.url, pods);
           page = loaded.page;
           loads.push(loaded.figures);
