@@ -198,6 +198,8 @@ async function main() {
   const out: string[] = [];
   try {
     const open = async () => {
+      // The previous case's page winds down first (a million-line renderer takes a moment to go).
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const p: Page = await browser.newPage({viewport: {width: 1280, height: 900}});
       await p.goto(`http://127.0.0.1:${port}/`);
       await p.waitForFunction('window.run');

@@ -147,7 +147,17 @@ function runString(n: number): string {
  * alive for as long as the line is held. Joining two parts builds a new flat string.
  */
 function ownCopy(text: string): string {
-  return text.length < 2 ? text : [text.slice(0, 1), text.slice(1)].join('');
+  return text.length < 2 ? text : join2(text.slice(0, 1), text.slice(1));
+}
+
+/** Two strings joined into a new flat one; the array is reused, so only the result is allocated. */
+const PAIR = ['', ''];
+function join2(a: string, b: string): string {
+  PAIR[0] = a;
+  PAIR[1] = b;
+  const joined = PAIR.join('');
+  PAIR[0] = PAIR[1] = '';
+  return joined;
 }
 
 /** Reused between calls and filled up to a count: encoding allocates only what it returns. */
@@ -196,7 +206,7 @@ export function encodeAnsi(text: string): EncodedLine {
     runs[runCount++] = length >>> 16;
   }
   if (last < text.length) pieces[pieceCount++] = text.slice(last);
-  const plain = pieceCount === 0 ? '' : pieceCount === 1 ? ownCopy(pieces[0]!) : pieceCount === 2 ? [pieces[0], pieces[1]].join('') : pieces.slice(0, pieceCount).join('');
+  const plain = pieceCount === 0 ? '' : pieceCount === 1 ? ownCopy(pieces[0]!) : pieceCount === 2 ? join2(pieces[0]!, pieces[1]!) : pieces.slice(0, pieceCount).join('');
   pieces.fill('', 0, pieceCount);
   return {plain, runs: runString(runCount)};
 }
