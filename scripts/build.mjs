@@ -1,5 +1,7 @@
 // Builds what the npm package ships: unbundled ES modules with .d.ts (dist/), one self-contained
 // dist/bundle.js that registers every element (lit inside) for static pages, and the Node CLI.
+// The in-memory sandbox (transport="sandbox", for demos) is dist/bundle-sandbox.js beside it, also
+// self-contained, fetched only by pages that ask for it: every other page loads 135 kB less.
 import {build} from 'vite';
 import {execFileSync} from 'node:child_process';
 import {readdirSync, rmSync, statSync} from 'node:fs';
@@ -41,30 +43,41 @@ if (!bundleOnly) await build({
   },
 });
 
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  define: {'process.env.NODE_ENV': '"production"'},
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    lib: {entry: {bundle: join(root, 'src/bundle.ts')}, formats: ['es']},
-    // Lib mode keeps whitespace in ES output for tree-shaking; this file is never tree-shaken, so minify it all.
-    rollupOptions: {output: {entryFileNames: '[name].js', codeSplitting: false, minify: true}},
-  },
-});
+/** The provider's `import('../../sandbox/index.js')`, as bundle.js sees it: the file beside it. */
+const sandboxBeside = {
+  name: 'sandbox-beside-bundle',
+  enforce: 'pre',
+  resolveId: (id) => (/\/sandbox\/index\.js$/.test(id) ? {id: './bundle-sandbox.js', external: true} : null),
+};
+
+for (const [name, entry, plugins] of [
+  ['bundle', 'src/bundle.ts', [sandboxBeside]],
+  ['bundle-sandbox', 'src/sandbox/index.ts', []],
+]) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    define: {'process.env.NODE_ENV': '"production"'},
+    plugins,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      lib: {entry: {[name]: join(root, entry)}, formats: ['es']},
+      // Lib mode keeps whitespace in ES output for tree-shaking; these files are never tree-shaken, so minify them all.
+      rollupOptions: {output: {entryFileNames: '[name].js', codeSplitting: false, minify: true}},
+    },
+  });
+}
 
 if (!bundleOnly) {
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {cwd: root, stdio: 'inherit'});
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.node.json'], {cwd: root, stdio: 'inherit'});
 }
 
-const bundle = readFileSync(join(root, 'dist/bundle.js'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} kB`;
-console.log(
-  `Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s — bundle.js ${kb(statSync(join(root, 'dist/bundle.js')).size)} (${kb(gzipSync(bundle).length)} gzip)`
-);
+const sized = (file) => `${file} ${kb(statSync(join(root, 'dist', file)).size)} (${kb(gzipSync(readFileSync(join(root, 'dist', file))).length)} gzip)`;
+console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s — ${sized('bundle.js')}, ${sized('bundle-sandbox.js')}`);
