@@ -18,6 +18,28 @@ describe('transports', () => {
     expect(await transport.listClusters()).to.deep.equal([{name: 'prod'}, {name: 'staging'}]);
   });
 
+  it('sends a request at once when the token is at hand, and waits for a token that is not', async () => {
+    for (const [tokenProvider, expected] of [
+      [undefined, 'null'],
+      [() => 'now', 'Bearer now'],
+    ] as const) {
+      for (const make of [gatewayTransport, directTransport]) {
+        const seen: string[] = [];
+        const transport = make({baseUrl: '/k8s', tokenProvider, fetch: async (_input, init) => (seen.push(String(new Headers(init?.headers).get('Authorization'))), new Response('{}'))});
+        const sent = transport.request({cluster: make === gatewayTransport ? 'prod' : 'default', path: '/api'});
+        // Before any await: a page's scripts still being evaluated get their discovery request out.
+        expect(seen, `${make.name} with ${expected}`).to.deep.equal([expected]);
+        await sent;
+      }
+    }
+    const seen: string[] = [];
+    const later = gatewayTransport({tokenProvider: async () => 'later', fetch: async (_input, init) => (seen.push(String(new Headers(init?.headers).get('Authorization'))), new Response('{}'))});
+    const sent = later.request({cluster: 'prod', path: '/api'});
+    expect(seen).to.deep.equal([]);
+    await sent;
+    expect(seen).to.deep.equal(['Bearer later']);
+  });
+
   it('gateway: reaches a real gateway-shaped server', async () => {
     const api = await fakeApi();
     const client = api.client({gateway: true});

@@ -25,7 +25,8 @@ export function directTransport(options: DirectTransportOptions): Transport {
       if (request.cluster !== cluster) {
         throw new Error(`This transport reaches only cluster "${cluster}", not "${request.cluster}"`);
       }
-      const headers = await headersWithToken(request, options.tokenProvider);
+      const pending = headersWithToken(request, options.tokenProvider);
+      const headers = pending instanceof Headers ? pending : await pending;
       return fetchOrThrow(doFetch, base + request.path, {
         method: request.method ?? 'GET',
         headers,

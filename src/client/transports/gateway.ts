@@ -23,7 +23,8 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
   return {
     async request(request: KubeRequest) {
       const url = `${base}/clusters/${encodeURIComponent(request.cluster)}${request.path}`;
-      const headers = await headersWithToken(request, options.tokenProvider);
+      const pending = headersWithToken(request, options.tokenProvider);
+      const headers = pending instanceof Headers ? pending : await pending;
       return fetchOrThrow(doFetch, url, {
         method: request.method ?? 'GET',
         headers,

@@ -113,7 +113,19 @@ export class KubeProvider extends KubeElement implements KubeScope {
     return this.hasAttribute('transport') || this.hasAttribute('base-url') || this.tokenProvider !== undefined;
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // On a static page this runs while the rest of bundle.js is still being evaluated: the client,
+    // and the discovery request every element inside waits for, are on their way before any renders.
+    this.provide(new Map() as PropertyValues<this>);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.provide(changed);
+  }
+
+  /** Makes or keeps the client and hands the current client, cluster, namespaces and settings down. */
+  private provide(changed: PropertyValues<this>) {
     const needsOwn = !this.client && (this.configuredByAttributes || !this.parentClient.value);
     if (needsOwn && (!this.ownClient || changed.has('transport') || changed.has('baseUrl') || changed.has('tokenProvider'))) {
       this.ownClient?.dispose();
