@@ -159,6 +159,21 @@ describe('client actions', () => {
       return target(c, 'nodes', undefined, node);
     }
 
+    it('stops before evicting anything while a pod needs an option, as kubectl drain does, and goes ahead once allowed', async () => {
+      const c = client();
+      const node = await nodeWithPod(c, 'guarded');
+      await c.create('sandbox', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'guarded-scratch', namespace: 'team-a'}, spec: {nodeName: 'guarded', containers: [{name: 'c', image: 'nginx'}], volumes: [{name: 's', emptyDir: {}}]}});
+      const onNode = async () => (await c.list('sandbox', 'pods', {namespace: 'team-a', fieldSelector: 'spec.nodeName=guarded'})).items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+      const stopped = await drainNode(c, node, {force: true});
+      expect(stopped.blocked.map((p) => [p.name, p.reason])).to.deep.equal([['guarded-scratch', 'local-storage']]);
+      expect(stopped.evicted, 'the pod force allows stays too: half a drain is worse than none').to.deep.equal([]);
+      expect(await onNode()).to.deep.equal(['guarded-pod', 'guarded-scratch']);
+      expect((await c.get<KubeObject<{unschedulable?: boolean}>>('sandbox', 'nodes', {name: 'guarded'})).spec?.unschedulable, 'cordoned all the same').to.equal(true);
+      const done = await drainNode(c, node, {force: true, deleteEmptyDirData: true});
+      expect([done.blocked, done.failed]).to.deep.equal([[], []]);
+      expect(done.evicted.map((p) => p.name).sort()).to.deep.equal(['guarded-pod', 'guarded-scratch']);
+    });
+
     it('retries a throttled 429 (no budget cause) a bounded number of times, and does not call it a budget refusal', async () => {
       const c = client();
       const cluster = sandbox.clusters.get('sandbox')!;

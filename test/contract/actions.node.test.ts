@@ -283,16 +283,20 @@ describe('nodes', () => {
 
     const target_ = await resolved(client, {resource: 'nodes', name: node});
     const byName = (pods: Array<{name: string; reason: string}>) => pods.map((p) => [p.name, p.reason]).sort();
-    // As kubectl drain without --force and --delete-emptydir-data: the bare pods and the emptyDir pod stay.
+    // As kubectl drain without --force and --delete-emptydir-data: the bare pods and the emptyDir pod stop it before any eviction.
     const cautious = await drainNode(client, target_);
     assert.equal((await client.get<KubeObject<{unschedulable?: boolean}>>(CLUSTER, 'nodes', {name: node})).spec?.unschedulable, true, 'drain cordons first');
     assert.deepEqual(cautious.evicted, []);
     assert.deepEqual(cautious.failed, []);
-    assert.deepEqual(byName(cautious.skipped), [[agent, 'daemonset'], ...guarded.map((name) => [name, 'unmanaged']), [mirror, 'mirror'], [scratch, 'local-storage'], [free, 'unmanaged']].sort());
-    const report = await drainNode(client, target_, {force: true});
+    assert.deepEqual(byName(cautious.skipped), [[agent, 'daemonset'], [mirror, 'mirror']].sort());
+    assert.deepEqual(byName(cautious.blocked), [...guarded.map((name) => [name, 'unmanaged']), [scratch, 'local-storage'], [free, 'unmanaged']].sort());
+    const halfAllowed = await drainNode(client, target_, {force: true});
+    assert.deepEqual([halfAllowed.evicted, byName(halfAllowed.blocked)], [[], [[scratch, 'local-storage']]], 'still nothing evicted');
+    const report = await drainNode(client, target_, {force: true, deleteEmptyDirData: true});
     console.log(`drain on ${target.name}: ${JSON.stringify({evicted: report.evicted, skipped: report.skipped, failed: report.failed.map(({error: _, ...rest}) => rest)})}`);
-    assert.deepEqual(report.evicted.map((p) => p.name), [free]);
-    assert.deepEqual(byName(report.skipped), [[agent, 'daemonset'], [mirror, 'mirror'], [scratch, 'local-storage']].sort());
+    assert.deepEqual(report.evicted.map((p) => p.name).sort(), [free, scratch].sort());
+    assert.deepEqual(report.blocked, []);
+    assert.deepEqual(byName(report.skipped), [[agent, 'daemonset'], [mirror, 'mirror']].sort());
     assert.deepEqual(report.failed.map((p) => [p.name, p.reason]).sort(), guarded.map((name) => [name, 'disruption-budget']));
     for (const failure of report.failed) {
       assert.ok(failure.error instanceof KubeApiError && failure.error.code === 429);

@@ -435,7 +435,7 @@ describe('<kube-action-bar>', () => {
       expect(result(el)).to.equal('Delete failed. team-a/no-such-pod: pods "no-such-pod" not found (HTTP 404)');
     });
 
-    it('drain confirms by typing the node name, cordons first, and reports what a PodDisruptionBudget kept and what it left on purpose', async () => {
+    it('drain confirms by typing the node name, cordons first, stops while a pod needs an option, and reports what a PodDisruptionBudget kept and what it left on purpose', async () => {
       const {el, client, sandbox} = await mount(html`<kube-action-bar kind="nodes" name="drain-me" undo-ms="0"></kube-action-bar>`);
       // Schedulable, so only drain can cordon it; the control-plane label and taint keep the scheduler's pods off it.
       const controlPlane = 'node-role.kubernetes.io/control-plane';
@@ -466,14 +466,27 @@ describe('<kube-action-bar>', () => {
       force.checked = true;
       await confirm(el, {name: 'drain-me'});
       await until(() => result(el) !== '', 'the drain report');
-      expect(result(el)).to.contain('Drain failed.');
+      // As kubectl: the emptyDir pod needs its option, so nothing is evicted yet.
+      expect(result(el)).to.contain('Drain stopped before evicting anything; drain-me stays cordoned.');
+      expect(result(el)).to.contain('team-a/scratch: its emptyDir data would be deleted — "Pods with emptyDir volumes".');
+      expect(result(el)).not.to.contain('team-a/kept-0');
+      const stayed = (await client.list('sandbox', 'pods', {namespace: 'team-a', fieldSelector: 'spec.nodeName=drain-me'})).items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+      expect(stayed, 'nothing evicted').to.deep.equal(['free', 'kept-0', 'kept-1', 'scratch', 'static-web']);
+      await expect(el).to.be.accessible();
+
+      button(el, 'drain')!.click();
+      await until(() => dialog(el).open, 'the dialog again');
+      dialog(el).querySelector<HTMLInputElement>('#drain-force')!.checked = true;
+      dialog(el).querySelector<HTMLInputElement>('#drain-emptydir')!.checked = true;
+      await confirm(el, {name: 'drain-me'});
+      await until(() => result(el).includes('Drain failed.'), 'the second drain report');
       expect(result(el)).to.contain('team-a/kept-0 was not evicted: The disruption budget kept needs 2 healthy pods');
       expect(result(el)).to.contain('team-a/kept-1 was not evicted');
       expect(result(el)).not.to.contain('team-a/free');
-      expect(result(el)).to.contain('team-a/scratch was left: its emptyDir data would be deleted.');
+      expect(result(el)).not.to.contain('team-a/scratch');
       expect(result(el)).to.contain('team-a/static-web was left: it is a static pod');
       const names = (await client.list('sandbox', 'pods', {namespace: 'team-a', fieldSelector: 'spec.nodeName=drain-me'})).items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
-      expect(names, 'free evicted (force), the rest stay').to.deep.equal(['kept-0', 'kept-1', 'scratch', 'static-web']);
+      expect(names, 'free and scratch evicted, the budget kept its two, the static pod stays').to.deep.equal(['kept-0', 'kept-1', 'static-web']);
       expect((await client.get<KubeObject<{unschedulable?: boolean}>>('sandbox', 'nodes', {name: 'drain-me'})).spec?.unschedulable, 'drain cordons first').to.equal(true);
     });
 

@@ -36,7 +36,7 @@ export interface DrainLeftPod {
   /**
    * `daemonset` and `mirror` pods are skipped, as `kubectl drain --ignore-daemonsets` does;
    * `unmanaged` (no controller; kubectl: "use --force") and `local-storage` (emptyDir data;
-   * kubectl: "use --delete-emptydir-data") unless the matching drain option is set.
+   * kubectl: "use --delete-emptydir-data") pods block the drain unless the matching option is set.
    */
   reason: 'daemonset' | 'mirror' | 'unmanaged' | 'local-storage' | 'disruption-budget' | 'error';
   /** The server's message for budget refusals and errors. */
@@ -47,8 +47,13 @@ export interface DrainLeftPod {
 export interface DrainReport {
   node: string;
   evicted: Array<{namespace: string; name: string}>;
-  /** Pods skipped on purpose (DaemonSet-owned, mirror, unmanaged and local-storage pods). */
+  /** Pods skipped on purpose: DaemonSet-owned and mirror pods. */
   skipped: DrainLeftPod[];
+  /**
+   * Pods that need an option (unmanaged, local storage). Like kubectl, a drain with any of these
+   * evicts nothing: the node stays cordoned and the caller can choose the options and drain again.
+   */
+  blocked: DrainLeftPod[];
   /** Pods that could not be evicted: a disruption budget refused, or another error. */
   failed: DrainLeftPod[];
 }
@@ -120,24 +125,28 @@ function skipReason(pod: Pod, options: DrainOptions): DrainLeftPod['reason'] | u
 }
 
 /**
- * `kubectl drain --ignore-daemonsets`, once: cordons the node, then evicts every pod on it
- * except DaemonSet-owned and mirror pods, and (unless `force` / `deleteEmptyDirData`) pods without
- * a controller or with emptyDir data. Evictions a PodDisruptionBudget refuses are reported,
- * not retried, so the caller can show exactly what stayed and why; throttling is retried.
+ * `kubectl drain --ignore-daemonsets`, once: cordons the node, then evicts every pod on it except
+ * DaemonSet-owned and mirror pods. As kubectl does, pods without a controller or with emptyDir data
+ * stop the whole drain before anything is evicted unless `force` / `deleteEmptyDirData` allow them
+ * (they are listed in `blocked`). Evictions a PodDisruptionBudget refuses are reported, not
+ * retried, so the caller can show exactly what stayed and why; throttling is retried.
  */
 export async function drainNode(client: KubeClient, target: ResolvedTarget, options: DrainOptions = {}): Promise<DrainReport> {
   const {signal} = options;
   await setNodeUnschedulable(client, target, true, signal);
   const pods = await client.listAll<Pod>(target.cluster, {group: '', resource: 'pods'}, {fieldSelector: `spec.nodeName=${target.name}`, signal});
-  const report: DrainReport = {node: target.name, evicted: [], skipped: [], failed: []};
+  const report: DrainReport = {node: target.name, evicted: [], skipped: [], blocked: [], failed: []};
   const evict: Array<{namespace: string; name: string}> = [];
   for (const pod of pods.items) {
     const id = {namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? ''};
     if (pod.metadata.deletionTimestamp) continue;
     const reason = skipReason(pod, options);
-    if (reason) report.skipped.push({...id, reason});
+    if (reason === 'daemonset' || reason === 'mirror') report.skipped.push({...id, reason});
+    else if (reason) report.blocked.push({...id, reason});
     else evict.push(id);
   }
+  // Half a drain is worse than none: the node is cordoned, and nothing moves until the options allow every pod.
+  if (report.blocked.length) return report;
   // A few at a time; a budget's refusal is reported, not retried, so the caller sees what stayed.
   const outcomes = await runForEach(evict, (id) => evictPatiently(client, target.cluster, id, options), {concurrency: 4, signal});
   for (const {target: id, ok, error} of outcomes) {

@@ -66,11 +66,11 @@ export interface KubeActionDefinition {
   handler(context: KubeActionContext): unknown;
 }
 
-/** Drain left pods behind: the report says which, and why. */
+/** Drain left pods behind, or stopped before evicting any: the report says which, and why. */
 export class DrainIncompleteError extends Error {
   override readonly name = 'DrainIncompleteError';
   constructor(readonly report: DrainReport) {
-    super(`${report.failed.length} pod(s) on ${report.node} could not be evicted`);
+    super(report.blocked.length ? `${report.blocked.length} pod(s) on ${report.node} need a drain option` : `${report.failed.length} pod(s) on ${report.node} could not be evicted`);
   }
 }
 
@@ -103,7 +103,7 @@ export function builtinActions(): KubeActionDefinition[] {
       input: 'drain',
       handler: async ({client, target, input, signal}) => {
         const report = await drainNode(client, target, {...(input as Pick<DrainOptions, 'force' | 'deleteEmptyDirData'> | undefined), signal});
-        if (report.failed.length) throw new DrainIncompleteError(report);
+        if (report.blocked.length || report.failed.length) throw new DrainIncompleteError(report);
         return report;
       },
     }),

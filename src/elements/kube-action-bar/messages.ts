@@ -83,19 +83,25 @@ export function drainLeftText(pod: {namespace: string; name: string; message?: s
   return msg(str`${name} was not evicted: ${why}`, {id: 'kube.actionBar.drainLeft'});
 }
 
-/** Why drain left a pod on the node on purpose, one line per pod. */
+/** Why drain left a pod on the node on purpose (DaemonSet-owned and static pods), one line per pod. */
 export function drainSkippedText(pod: {namespace: string; name: string; reason: string}): string {
   const name = `${pod.namespace}/${pod.name}`;
-  switch (pod.reason) {
-    case 'daemonset':
-      return msg(str`${name} was left: its DaemonSet runs it on every node.`, {id: 'kube.actionBar.drainSkippedDaemonSet'});
-    case 'mirror':
-      return msg(str`${name} was left: it is a static pod the node's kubelet runs.`, {id: 'kube.actionBar.drainSkippedMirror'});
-    case 'unmanaged':
-      return msg(str`${name} was left: no controller would recreate it. Choose "Pods no controller would recreate" to evict it anyway.`, {id: 'kube.actionBar.drainSkippedUnmanaged'});
-    default:
-      return msg(str`${name} was left: its emptyDir data would be deleted. Choose "Pods with emptyDir volumes" to evict it anyway.`, {id: 'kube.actionBar.drainSkippedLocalStorage'});
-  }
+  return pod.reason === 'daemonset'
+    ? msg(str`${name} was left: its DaemonSet runs it on every node.`, {id: 'kube.actionBar.drainSkippedDaemonSet'})
+    : msg(str`${name} was left: it is a static pod the node's kubelet runs.`, {id: 'kube.actionBar.drainSkippedMirror'});
+}
+
+/** A drain that stopped before evicting anything, as kubectl's does, because some pods need an option. */
+export function drainBlockedText(node: string): string {
+  return msg(str`Drain stopped before evicting anything; ${node} stays cordoned. Choose the options these pods need and drain again:`, {id: 'kube.actionBar.drainBlocked'});
+}
+
+/** Which option a pod that stopped the drain needs, one line per pod. */
+export function drainBlockerText(pod: {namespace: string; name: string; reason: string}): string {
+  const name = `${pod.namespace}/${pod.name}`;
+  return pod.reason === 'unmanaged'
+    ? msg(str`${name}: no controller would recreate it — "Pods no controller would recreate".`, {id: 'kube.actionBar.drainBlockedUnmanaged'})
+    : msg(str`${name}: its emptyDir data would be deleted — "Pods with emptyDir volumes".`, {id: 'kube.actionBar.drainBlockedLocalStorage'});
 }
 
 /** The targets in a few words: `web`, or `3 objects`. */

@@ -1,7 +1,7 @@
 import type {KubeActionFailure} from './events.js';
 import {DrainIncompleteError} from './actions.js';
 import type {DrainReport} from '../../client/actions/index.js';
-import {drainLeftText, drainSkippedText, errorText, failureText, objectName, skippedText, successText} from './messages.js';
+import {drainBlockedText, drainBlockerText, drainLeftText, drainSkippedText, errorText, failureText, objectName, skippedText, successText} from './messages.js';
 
 /** The inline result of the last action. */
 export interface Outcome {
@@ -18,8 +18,13 @@ export function describeOutcome(label: string, total: number, failures: readonly
   const drained = [...results.map(({result}) => result), ...failures.map(({error}) => (error instanceof DrainIncompleteError ? error.report : undefined))].filter(isDrainReport);
   const leftLines = drained.flatMap((report) => report.skipped.map((pod) => drainSkippedText(pod)));
   if (!failures.length) return {tone: 'success', text: successText(label, total), lines: [...leftLines, ...skippedLines]};
+  // One node whose drain stopped before it began: say so, and which option each pod needs.
+  const stopped = total === 1 && failures.length === 1 && failures[0]!.error instanceof DrainIncompleteError && failures[0]!.error.report.blocked.length ? failures[0]!.error.report : undefined;
+  if (stopped) return {tone: 'error', text: drainBlockedText(stopped.node), lines: [...stopped.blocked.map((pod) => drainBlockerText(pod)), ...leftLines, ...skippedLines]};
   const lines = failures.flatMap(({reference, error}) =>
-    error instanceof DrainIncompleteError ? error.report.failed.map((pod) => drainLeftText(pod)) : [`${objectName(reference)}: ${errorText(error)}`]
+    error instanceof DrainIncompleteError
+      ? [...error.report.blocked.map((pod) => drainBlockerText(pod)), ...error.report.failed.map((pod) => drainLeftText(pod))]
+      : [`${objectName(reference)}: ${errorText(error)}`]
   );
   lines.push(...leftLines);
   const head = failureText(label, failures.length, total);
