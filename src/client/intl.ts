@@ -6,8 +6,9 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const collators = new Map<string, Intl.Collator>();
 
-export function numberFormat(locale?: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+export function numberFormat(locale?: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  // Counts format with no options on every render: their key is built without serializing anything.
+  const key = options ? `${locale ?? ''}|${JSON.stringify(options)}` : locale ?? '';
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
   return format;
