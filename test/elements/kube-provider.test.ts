@@ -63,6 +63,30 @@ describe('<kube-provider>', () => {
       expect(await api.count('GET /version')).to.equal(1);
     });
 
+    it('makes one client, asks discovery once as soon as it is connected, and a new client only when its transport changes', async () => {
+      const api = await fakeApi();
+      const el = document.createElement('kube-provider') as KubeProvider;
+      el.setAttribute('base-url', api.base);
+      el.setAttribute('cluster', 'one');
+      el.innerHTML = '<context-probe></context-probe>';
+      document.body.append(el);
+      try {
+        const first = el.effectiveClient;
+        expect(first, 'a client before the first render').to.not.equal(undefined);
+        await el.updateComplete;
+        const probe = el.querySelector<ContextProbe>('context-probe')!;
+        await probe.updateComplete;
+        expect(el.effectiveClient, 'the first update keeps it').to.equal(first);
+        await first!.discovery.registry('one');
+        expect([await api.count('GET /api'), await api.count('GET /apis')]).to.deep.equal([1, 1]);
+        el.setAttribute('base-url', `${api.base}/`);
+        await el.updateComplete;
+        expect(el.effectiveClient, 'a changed base-url makes a new client').to.not.equal(first);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('shares a client handed to it as a property, as React and Backstage do', async () => {
       const client = createKubeClient({transport: gatewayTransport()});
       const el = await fixture<KubeProvider>(html`<kube-provider .client=${client} cluster="prod"><context-probe></context-probe></kube-provider>`);

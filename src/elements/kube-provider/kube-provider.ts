@@ -1,4 +1,4 @@
-import {html, css, type PropertyValues} from 'lit';
+import {html, css} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {ContextConsumer, ContextProvider} from '@lit/context';
 import {KubeElement} from '../../internal/kube-element.js';
@@ -66,6 +66,7 @@ export class KubeProvider extends KubeElement implements KubeScope {
   @property({attribute: false}) tokenProvider?: TokenProvider;
 
   @state() private ownClient?: KubeClient;
+  private ownClientMadeFrom?: Pick<KubeProvider, 'transport' | 'baseUrl' | 'tokenProvider'>;
   @state() private defaultCluster?: string;
 
   private readonly parentClient = new ContextConsumer(this, {context: clientContext, subscribe: true});
@@ -117,19 +118,22 @@ export class KubeProvider extends KubeElement implements KubeScope {
     super.connectedCallback();
     // On a static page this runs while the rest of bundle.js is still being evaluated: the client,
     // and the discovery request every element inside waits for, are on their way before any renders.
-    this.provide(new Map() as PropertyValues<this>);
+    this.provide();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    this.provide(changed);
+  protected override willUpdate() {
+    this.provide();
   }
 
   /** Makes or keeps the client and hands the current client, cluster, namespaces and settings down. */
-  private provide(changed: PropertyValues<this>) {
+  private provide() {
     const needsOwn = !this.client && (this.configuredByAttributes || !this.parentClient.value);
-    if (needsOwn && (!this.ownClient || changed.has('transport') || changed.has('baseUrl') || changed.has('tokenProvider'))) {
+    const made = this.ownClientMadeFrom;
+    // A new client only when what it is made from changed (not on the first update, which lists every property).
+    if (needsOwn && (!this.ownClient || made?.transport !== this.transport || made.baseUrl !== this.baseUrl || made.tokenProvider !== this.tokenProvider)) {
       this.ownClient?.dispose();
       this.ownClient = createKubeClient({transport: this.makeTransport()});
+      this.ownClientMadeFrom = {transport: this.transport, baseUrl: this.baseUrl, tokenProvider: this.tokenProvider};
       this.defaultCluster = undefined;
     }
     const client = this.effectiveClient;
