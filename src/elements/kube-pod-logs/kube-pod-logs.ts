@@ -1,26 +1,26 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {styleMap} from 'lit/directives/style-map.js';
 import {KubeElement} from '../../internal/kube-element.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
-import {isAbortError} from '../../client/errors.js';
-import {podContainers, type LogTarget} from '../../client/log-sources.js';
+import {numberFormat} from '../../client/intl.js';
+import type {LogTarget} from '../../client/log-sources.js';
 import {PodLogsController} from '../../controllers/pod-logs-controller.js';
 import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
-import {renderToolbar, type ToolbarActions} from './log-toolbar.js';
-import {formatTime, prettyJson, renderText, SOURCE_COLORS, type TimestampMode} from './log-view.js';
+import {containerChoices, renderToolbar, type ToolbarActions} from './log-toolbar.js';
+import type {TimestampMode} from './log-view.js';
+import {emptyText, plainLine, renderLines, type LineOptions} from './log-lines.js';
 import {announcementText, overallStatus, renderError, renderForbidden, StateAnnouncer, statusText, type OverallStatus} from './log-status.js';
 import {durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
-import {bottomOffset, offsetOf, spacerHeight, visibleRows, type ViewGeometry} from './log-window.js';
-import {downloadFailedText, fullLogNote, saveBlob} from './log-download.js';
+import {LogScrollController} from './log-scroll-controller.js';
+import {LogDownloadController, logFileName} from './log-download.js';
 import {podLogsStyles} from './kube-pod-logs.styles.js';
 
 export type {TimestampMode} from './log-view.js';
 
-const LINE_HEIGHT = 20;
 /** How long a reconnect must last before the live region tells it. */
 const ANNOUNCE_MS = 3000;
 const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
@@ -142,30 +142,18 @@ export class KubePodLogs extends KubeElement {
   @state() private caseSensitive = false;
   @state() private currentMatch = -1;
   @state() private customSince = false;
-  @state() private downloadOpen = false;
-  /** What the last full-log download left out or why it failed. */
-  @state() private downloadError?: string;
-  @state() private viewTop = 0;
-  @state() private viewHeight = 600;
-  @state() private rowHeight = LINE_HEIGHT;
 
-  @query('[part~="log"]') private scroller?: HTMLElement;
-
-  /** Whether the view sticks to the newest line (scrolled to the bottom). */
-  private stick = true;
-  /** The scroll offset the last render windowed at. */
-  private renderedTop = 0;
-  /** The scroller and spacer height the view was last scrolled to the bottom of, while following. */
-  private followed?: {scroller: HTMLElement; height: number};
   private readonly announcer = new StateAnnouncer(ANNOUNCE_MS, () => this.requestUpdate());
-  private resizeObserver?: ResizeObserver;
-  /** The scroller the resize observer watches. */
-  private observed?: Element;
-  private downloadAbort?: AbortController;
   private listeningOn?: Node;
   private readonly onOpenLogs = (event: KubeOpenLogsEvent) => this.openReference(event);
 
   private readonly logs = new PodLogsController(this, () => ({client: this.client, target: this.target(), maxLines: this.maxLines}));
+  private readonly scrolling = new LogScrollController(this, {count: () => this.logs.count, variableHeight: () => this.wrap || this.prettyJson});
+  private readonly downloads = new LogDownloadController(this, {
+    fileName: () => logFileName(this.pod, this.name, this.container),
+    shownText: () => this.shownText(),
+    fullLog: (signal) => this.logs.fullLog(!!this.timestamps, signal),
+  });
 
   /** Lines shown now (after filters). */
   get lineCount() {
@@ -184,7 +172,8 @@ export class KubePodLogs extends KubeElement {
 
   /** The shown lines as text, as "What is shown" downloads them. */
   shownText(): string {
-    return this.logs.shownText((seq) => this.plainLine(seq));
+    const options = this.lineOptions(this.locale);
+    return this.logs.shownText((seq) => plainLine(options, seq));
   }
 
   /** Reconnects every stream (after an error, or to start over). */
@@ -196,20 +185,13 @@ export class KubePodLogs extends KubeElement {
   override connectedCallback() {
     super.connectedCallback();
     this.listen();
-    // Re-attached: the next update observes the scroller's size again.
-    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.listeningOn?.removeEventListener(KubeOpenLogsEvent.eventName, this.onOpenLogs as EventListener);
     this.listeningOn = undefined;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observed = undefined;
     this.announcer.cancel();
-    this.downloadAbort?.abort();
-    this.downloadAbort = undefined;
   }
 
   private listen() {
@@ -258,86 +240,28 @@ export class KubePodLogs extends KubeElement {
     return this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang || 'en';
   }
 
-  private formatLocale?: string;
-  private numberFormat?: Intl.NumberFormat;
-  private format = (n: number) => (this.numberFormat ??= new Intl.NumberFormat(this.locale)).format(n);
+  /** The locale as read when this update began: numbers and times are formatted many times a frame. */
+  private renderLocale?: string;
+  private format = (n: number) => numberFormat(this.renderLocale).format(n);
 
-  private get merged() {
-    return (this.logs.sources?.sources.length ?? 0) > 1 || !this.pod;
-  }
-
-  private plainLine(seq: number): string {
-    const line = this.logs.buffer.line(seq);
-    const source = this.logs.sources?.sources[line.source];
-    const time = this.timestamps ? formatTime(line.time, this.timestamps, this.locale) + ' ' : '';
-    const prefix = this.merged && source ? `[${source.pod}/${source.container}] ` : '';
-    return time + prefix + this.logs.buffer.text(seq);
+  private lineOptions(locale: string): LineOptions {
+    const merged = (this.logs.sources?.sources.length ?? 0) > 1 || !this.pod;
+    return {logs: this.logs, merged, timestamps: this.timestamps, prettyJson: this.prettyJson, locale};
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    // The locale is read once per update: the formatter runs for several numbers in every frame.
-    const locale = this.locale;
-    if (locale !== this.formatLocale) {
-      this.formatLocale = locale;
-      this.numberFormat = new Intl.NumberFormat(locale);
-    }
+    this.renderLocale = this.locale;
     if (changed.has('openFromEvents')) this.listen();
     // A note about another pod's download would mislead.
-    if (changed.has('pod') || changed.has('kind') || changed.has('name') || changed.has('labelSelector') || changed.has('namespace') || changed.has('container')) this.downloadError = undefined;
-    if (changed.has('viewHeight' as keyof KubePodLogs) || changed.has('rowHeight' as keyof KubePodLogs)) this.followed = undefined;
+    if (changed.has('pod') || changed.has('kind') || changed.has('name') || changed.has('labelSelector') || changed.has('namespace') || changed.has('container')) this.downloads.clearError();
     if (changed.has('since')) this.customSince = !!this.since && durationSeconds(this.since) === undefined;
     this.logs.setView({query: this.search, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMatches, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
     if (this.currentMatch >= this.logs.matchCount) this.currentMatch = this.logs.matchCount - 1;
     const status = this.status;
     for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client'] as const) this.toggleState(name, status.state === name);
     this.toggleState('paused', this.paused);
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    const scroller = this.scroller;
-    if (scroller !== this.observed) this.observe(scroller);
-    if (!scroller) return;
-    // Not after an update the measurement itself caused: estimates could chase each other forever.
-    if (this.variableHeight && !changed.has('rowHeight' as keyof KubePodLogs)) this.measureRows(scroller);
-    // render() already windowed at the bottom; only the scroll position follows.
-    if (!this.stick) return;
-    if (this.variableHeight) {
-      if (scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop > 1) scroller.scrollTop = scroller.scrollHeight;
-      return;
-    }
-    // Fixed rows: the bottom moves only with the spacer, so a full buffer scrolls nothing and reads no layout.
-    const height = spacerHeight(this.geometry);
-    if (this.followed?.scroller === scroller && this.followed.height === height) return;
-    this.followed = {scroller, height};
-    scroller.scrollTop = height;
-  }
-
-  /** Follows the size of the scroller on screen now: an error view or a reconnect replaces it. */
-  private observe(scroller: HTMLElement | undefined) {
-    if (this.observed) this.resizeObserver?.unobserve(this.observed);
-    this.observed = scroller;
-    if (!scroller) return;
-    this.resizeObserver ??= new ResizeObserver(() => {
-      if (this.scroller && this.scroller.clientHeight !== this.viewHeight) this.viewHeight = this.scroller.clientHeight;
-    });
-    this.resizeObserver.observe(scroller);
-    this.viewHeight = scroller.clientHeight || this.viewHeight;
-  }
-
-  /** With wrap or pretty JSON, rows vary in height: estimate from the rows on screen. */
-  private measureRows(scroller: HTMLElement) {
-    const rows = scroller.querySelectorAll<HTMLElement>('[part~="line"]');
-    if (!rows.length) return;
-    let total = 0;
-    for (const row of rows) total += row.offsetHeight;
-    const average = Math.max(LINE_HEIGHT, Math.round(total / rows.length));
-    if (Math.abs(average - this.rowHeight) > 2) this.rowHeight = average;
-  }
-
-  private get variableHeight() {
-    return this.wrap || this.prettyJson;
   }
 
   private get status(): OverallStatus {
@@ -370,8 +294,8 @@ export class KubePodLogs extends KubeElement {
       else if (name === 'filter') this.filterMatches = value === true;
     },
     step: (delta) => this.stepMatch(delta),
-    toggleDownload: () => (this.downloadOpen = !this.downloadOpen),
-    download: (which) => void this.download(which),
+    toggleDownload: () => this.downloads.toggle(),
+    download: (which) => void this.downloads.save(which),
   };
 
   /** Pauses the view (lines keep buffering and are counted) or resumes it. */
@@ -382,10 +306,7 @@ export class KubePodLogs extends KubeElement {
   private setPaused(on: boolean) {
     if (on === this.paused) return;
     this.logs.pause(on);
-    if (!on) {
-      this.stick = true;
-      this.followed = undefined;
-    }
+    if (!on) this.scrolling.followNewest();
   }
 
   /** Moves to the next or previous matching line and scrolls it into view. */
@@ -393,56 +314,10 @@ export class KubePodLogs extends KubeElement {
     const count = this.logs.matchCount;
     if (!count) return;
     this.currentMatch = this.currentMatch < 0 ? (delta > 0 ? 0 : count - 1) : (this.currentMatch + delta + count) % count;
-    const index = this.logs.indexOf(this.logs.matches[this.currentMatch]!);
-    const scroller = this.scroller;
-    if (index < 0 || !scroller) return;
-    this.stick = false;
-    scroller.scrollTop = Math.max(0, offsetOf(this.geometry, index) - scroller.clientHeight / 2);
-    this.viewTop = scroller.scrollTop;
+    this.scrolling.reveal(this.logs.indexOf(this.logs.matches[this.currentMatch]!));
   }
-
-  private get fileName() {
-    return `${this.pod || this.name || 'logs'}${this.container && this.container !== '*' ? `-${this.container}` : ''}.log`;
-  }
-
-  private async download(which: 'shown' | 'full') {
-    this.downloadOpen = false;
-    this.downloadError = undefined;
-    if (which === 'shown') return saveBlob(new Blob([this.shownText()], {type: 'text/plain;charset=utf-8'}), this.fileName);
-    this.downloadAbort?.abort();
-    const abort = (this.downloadAbort = new AbortController());
-    try {
-      const result = await this.logs.fullLog(!!this.timestamps, abort.signal);
-      if (abort.signal.aborted) return;
-      if (result.read) saveBlob(result.blob, this.fileName);
-      this.downloadError = fullLogNote(result);
-    } catch (error) {
-      if (abort.signal.aborted || isAbortError(error)) return;
-      this.downloadError = downloadFailedText(error as Error);
-    } finally {
-      if (this.downloadAbort === abort) this.downloadAbort = undefined;
-    }
-  }
-
-  private onScroll = () => {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const below = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
-    const stick = below <= this.rowHeight;
-    // Near enough to follow but not at the bottom: the next update scrolls there.
-    if (stick && below > 1) this.followed = undefined;
-    // Following scrolls to where render() already windowed; that needs no second render.
-    if (stick === this.stick && Math.abs(scroller.scrollTop - this.renderedTop) < 1) return;
-    this.stick = stick;
-    this.viewTop = scroller.scrollTop;
-    this.requestUpdate();
-  };
 
   // ---- rendering ----------------------------------------------------------------------------
-
-  private get geometry(): ViewGeometry {
-    return {count: this.logs.count, rowHeight: this.rowHeight, viewHeight: this.viewHeight};
-  }
 
   protected override render() {
     const status = this.status;
@@ -458,23 +333,17 @@ export class KubePodLogs extends KubeElement {
       ${this.logs.buffer.dropped
         ? html`<div part="dropped">${msg(str`${this.format(this.logs.buffer.dropped)} older lines were dropped to keep at most ${this.format(this.maxLines)} lines.`, {id: 'kube.podLogs.dropped'})}</div>`
         : nothing}
-      ${this.downloadError ? html`<p part="download-error" role="alert">${this.downloadError}</p>` : nothing}
+      ${this.downloads.error ? html`<p part="download-error" role="alert">${this.downloads.error}</p>` : nothing}
       ${this.renderBody(status)}`;
   }
 
   private renderToolbar() {
     const pod = this.pod ? this.logs.sources?.pods.get(this.pod) : undefined;
-    const containers = podContainers(pod);
-    const current = this.container || (pod ? (pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec?.containers?.[0]?.name ?? '') : '');
-    const statuses = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])];
-    const restarted = statuses.some((c) => (current === '*' || c.name === current || !this.pod) && (c.restartCount ?? 0) > 0);
     return renderToolbar(
       {
-        containers,
-        container: current,
+        ...containerChoices(pod, this.container, !!this.pod),
         follow: this.follow,
         previous: this.previous,
-        previousAvailable: restarted || !this.pod,
         timestamps: this.timestamps,
         tail: String(this.tailLines),
         since: this.since,
@@ -491,7 +360,7 @@ export class KubePodLogs extends KubeElement {
         matchCount: this.logs.matchCount,
         currentMatch: this.currentMatch,
         searchError: this.logs.matcher?.error ? msg(str`Invalid expression: ${this.logs.matcher.error}`, {id: 'kube.podLogs.invalidRegex'}) : undefined,
-        downloadOpen: this.downloadOpen,
+        downloadOpen: this.downloads.open,
         format: this.format,
       },
       this.actions
@@ -506,14 +375,10 @@ export class KubePodLogs extends KubeElement {
 
   private renderLog() {
     const logs = this.logs;
-    const geometry = this.geometry;
-    const count = geometry.count;
-    // Following windows at the bottom here; updated() then only moves the scroll position.
-    const viewTop = (this.renderedTop = this.stick ? bottomOffset(geometry) : this.viewTop);
-    const {first, last, top} = visibleRows(geometry, viewTop, this.stick);
-    const rows = [];
+    const count = logs.count;
+    const {first, last, top, height} = this.scrolling.window();
     const currentSeq = this.currentMatch >= 0 ? logs.matches[this.currentMatch] : undefined;
-    for (let i = first; i < last; i++) rows.push(this.renderLine(logs.seqAt(i), logs.seqAt(i) === currentSeq));
+    const rows = renderLines(this.lineOptions(this.renderLocale ?? this.locale), first, last, currentSeq);
     const label = msg(str`Logs of ${this.pod || this.name || this.labelSelector}`, {id: 'kube.podLogs.logLabel'});
     return html`<div
       part="log"
@@ -521,38 +386,13 @@ export class KubePodLogs extends KubeElement {
       aria-live="off"
       aria-label=${label}
       tabindex="0"
-      class=${this.variableHeight ? 'wrap' : ''}
-      @scroll=${this.onScroll}
+      class=${this.scrolling.variableHeight ? 'wrap' : ''}
+      @scroll=${this.scrolling.onScroll}
     >
-      <div part="spacer" style=${styleMap({height: `${spacerHeight(geometry)}px`})}>
+      <div part="spacer" style=${styleMap({height: `${height}px`})}>
         <div part="lines" style=${styleMap({transform: `translateY(${top}px)`})}>${rows}</div>
       </div>
-      ${count ? nothing : html`<div part="empty">${this.emptyText()}</div>`}
-    </div>`;
-  }
-
-  private emptyText() {
-    if (this.logs.buffer.total) return msg('No lines match.', {id: 'kube.podLogs.noMatch'});
-    return msg('No log lines yet.', {id: 'kube.podLogs.empty'});
-  }
-
-  /** Severity in words for assistive technology; the colour and the line number's mark show it on screen. */
-  private severityMark(severity: string) {
-    if (severity === 'error') return html`<span class="visually-hidden">${msg('Error:', {id: 'kube.podLogs.errorLine'})} </span>`;
-    if (severity === 'warning') return html`<span class="visually-hidden">${msg('Warning:', {id: 'kube.podLogs.warningLine'})} </span>`;
-    return nothing;
-  }
-
-  private renderLine(seq: number, current: boolean) {
-    const line = this.logs.buffer.line(seq);
-    const source = this.merged ? this.logs.sources?.sources[line.source] : undefined;
-    const pretty = this.prettyJson ? prettyJson(line.text) : undefined;
-    return html`<div part=${current ? 'line current' : 'line'} data-seq=${seq} data-severity=${line.severity}>
-      <span part="line-number" aria-hidden="true">${seq + 1}</span>${this.timestamps
-        ? html`<span part="timestamp">${formatTime(line.time, this.timestamps, this.locale)}</span>`
-        : nothing}${source
-        ? html`<span part="source" class=${`source-${line.source % SOURCE_COLORS}`}>${source.pod}/${source.container}</span>`
-        : nothing}${this.severityMark(line.severity)}<span part="text" class=${pretty ? 'json' : ''}>${pretty ?? renderText(this.logs.buffer.segments(seq), this.logs.matcher, current)}</span>
+      ${count ? nothing : html`<div part="empty">${emptyText(logs.buffer.total > 0)}</div>`}
     </div>`;
   }
 }

@@ -1,6 +1,89 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {msg, str} from '@lit/localize';
+import {isAbortError} from '../../client/errors.js';
 import {describeError} from '../../internal/describe-error.js';
 import type {FullLog} from '../../controllers/pod-logs-controller.js';
+
+export interface LogDownloadSource {
+  /** The file name to save as. */
+  fileName(): string;
+  /** The lines shown, as text. */
+  shownText(): string;
+  /** The full log of every source, from the server. */
+  fullLog(signal: AbortSignal): Promise<FullLog>;
+}
+
+/**
+ * The download menu and its two choices: the lines shown, saved at once, or the full log read
+ * from the server, whose note says what it left out or why it failed. Leaving the page stops it.
+ */
+export class LogDownloadController implements ReactiveController {
+  private isOpen = false;
+  private note?: string;
+  private abort?: AbortController;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly source: LogDownloadSource
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether the download menu is open. */
+  get open() {
+    return this.isOpen;
+  }
+
+  /** What the last full-log download left out or why it failed. */
+  get error() {
+    return this.note;
+  }
+
+  hostDisconnected() {
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  toggle() {
+    this.set(!this.open, this.error);
+  }
+
+  /** Forgets the last note, e.g. when the view shows another pod. */
+  clearError() {
+    this.set(this.open, undefined);
+  }
+
+  async save(which: 'shown' | 'full') {
+    this.set(false, undefined);
+    if (which === 'shown') return saveBlob(new Blob([this.source.shownText()], {type: 'text/plain;charset=utf-8'}), this.source.fileName());
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    try {
+      const result = await this.source.fullLog(abort.signal);
+      if (abort.signal.aborted) return;
+      if (result.read) saveBlob(result.blob, this.source.fileName());
+      this.set(this.open, fullLogNote(result));
+    } catch (error) {
+      if (abort.signal.aborted || isAbortError(error)) return;
+      this.set(this.open, downloadFailedText(error as Error));
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+  }
+
+  /** Re-renders the host only when something changed, as reactive properties would. */
+  private set(open: boolean, error: string | undefined) {
+    if (open === this.isOpen && error === this.note) return;
+    this.isOpen = open;
+    this.note = error;
+    this.host.requestUpdate();
+  }
+}
+
+/** The file a download saves to: `<pod or workload>[-<container>].log`. */
+export function logFileName(pod: string, name: string, container: string): string {
+  return `${pod || name || 'logs'}${container && container !== '*' ? `-${container}` : ''}.log`;
+}
 
 /** Hands a Blob to the browser as a file download. */
 export function saveBlob(blob: Blob, name: string) {

@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {ifDefined} from 'lit/directives/if-defined.js';
+import {defaultContainer, podContainers, type LogPod} from '../../client/log-sources.js';
 import type {TimestampMode} from './log-view.js';
 
 /** What the toolbar shows. */
@@ -37,6 +38,14 @@ export interface ToolbarActions {
   step(delta: 1 | -1): void;
   toggleDownload(): void;
   download(which: 'shown' | 'full'): void;
+}
+
+/** The container picker's choices for one pod, the container shown (the pod's default when none is named), and whether an earlier instance exists. */
+export function containerChoices(pod: LogPod | undefined, container: string, singlePod: boolean): Pick<ToolbarState, 'containers' | 'container' | 'previousAvailable'> {
+  const current = container || (pod ? (defaultContainer(pod) ?? '') : '');
+  const statuses = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])];
+  const restarted = statuses.some((c) => (current === '*' || c.name === current || !singlePod) && (c.restartCount ?? 0) > 0);
+  return {containers: podContainers(pod), container: current, previousAvailable: restarted || !singlePod};
 }
 
 const TAILS = ['100', '1000', '5000', 'all'];
