@@ -1,8 +1,10 @@
 import {css} from 'lit';
 import {hostStyles} from '../../styles/host.styles.js';
+import {toolbarStyles} from '../../styles/toolbar.styles.js';
 
 export const podLogsStyles = [
   hostStyles,
+  toolbarStyles,
   css`
     @layer kube {
       :host {
@@ -29,13 +31,6 @@ export const podLogsStyles = [
         --_ansi-14: var(--kube-pod-logs-ansi-14, light-dark(#3192aa, #56d4dd));
         --_ansi-15: var(--kube-pod-logs-ansi-15, light-dark(#8c959f, #ffffff));
         background: var(--_bg);
-      }
-      [part~='toolbar'] {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--_space);
-        padding-block-end: var(--_space);
       }
       [part~='field'] {
         display: inline-flex;

@@ -1,8 +1,10 @@
 import {css} from 'lit';
 import {hostStyles} from '../../styles/host.styles.js';
+import {toolbarStyles} from '../../styles/toolbar.styles.js';
 
 export const resourceListStyles = [
   hostStyles,
+  toolbarStyles,
   css`
     @layer kube {
       :host {
@@ -15,22 +17,12 @@ export const resourceListStyles = [
         --_cell-padding: var(--kube-resource-list-cell-padding, 0 var(--_space));
         background: var(--_bg);
       }
-      [part~='toolbar'] {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--_space);
-        padding-block-end: var(--_space);
+      /* Wide enough for their placeholders; narrow hosts wrap the toolbar instead. */
+      [part~='filter'] {
+        width: min(19rem, 100%);
       }
-      input[type='search'],
-      input[type='text'] {
-        font: inherit;
-        color: inherit;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.25rem 0.5rem;
-        min-width: 10rem;
+      [part~='label-selector'] {
+        width: min(15rem, 100%);
       }
       [part~='count'],
       [part~='progress'] {
