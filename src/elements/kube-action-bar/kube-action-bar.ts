@@ -7,16 +7,15 @@ import {hostStyles} from '../../styles/host.styles.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ObjectReference} from '../../client/types.js';
-import {isAbortError} from '../../client/errors.js';
-import {deploymentRevisions, referenceOf, targetOf, typeRef, runForEach, type ActionTarget, type ResolvedTarget} from '../../client/actions/index.js';
+import {deploymentRevisions, targetOf, typeRef, type ActionTarget} from '../../client/actions/index.js';
 import {ActionPermissionsController, type ActionPermission} from '../../controllers/action-permissions-controller.js';
 import {builtinActions, definitionApplies, definitionPermissions, labelOf, type KubeActionDefinition} from './actions.js';
-import {KubeActionEvent, type KubeActionFailure} from './events.js';
 import {renderDialog, readDialogInput, type ActionRequest} from './dialog.js';
 import * as text from './messages.js';
-import {describeOutcome, type Outcome} from './outcome.js';
 import {ListSelectionController} from './list-selection.js';
-import {UndoWindow} from './undo-window.js';
+import {ActionRunner} from './action-runner.js';
+import {renderLiveRegions} from './live-regions.js';
+import {actionId, ToolbarFocus} from './toolbar-focus.js';
 import {actionBarStyles} from './kube-action-bar.styles.js';
 
 /**
@@ -106,19 +105,20 @@ export class KubeActionBar extends KubeElement {
 
   @state() private request?: ActionRequest;
   @state() private dialogError?: string;
-  @state() private busy?: string;
-  @state() private outcome?: Outcome;
-  @state() private active = 0;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private readonly builtins = builtinActions();
   private readonly registered: KubeActionDefinition[] = [];
   private readonly list = new ListSelectionController(this, () => this.htmlFor);
-  private readonly undoWindow = new UndoWindow<{request: ActionRequest; input: unknown}>(this);
-  /** What holds the undo countdown: the user's pointer or focus on Undo. */
-  private readonly undoHeld = new Set<'focus' | 'hover'>();
-  private focusingUndo = false;
+  private readonly toolbarFocus = new ToolbarFocus(this, () => this.visible.length);
+  private readonly runner = new ActionRunner(this, {
+    client: () => this.client,
+    undoMs: () => this.undoMs,
+    emit: (event) => this.emit(event),
+    focusActions: () => this.toolbarFocus.focus(),
+    changed: () => this.permissions.refresh(),
+  });
   private readonly permissions = new ActionPermissionsController(this, () =>
     this.client
       ? {
@@ -180,8 +180,8 @@ export class KubeActionBar extends KubeElement {
     this.toggleState('loading', !noClient && (status === 'loading' || this.visible.some(({permission}) => permission.status === 'pending')));
     this.toggleState('ready', !noClient && status === 'ready');
     this.toggleState('error', !noClient && status === 'error');
-    this.toggleState('busy', this.busy !== undefined);
-    this.toggleState('pending-undo', this.undoWindow.pending !== undefined);
+    this.toggleState('busy', this.runner.busy !== undefined);
+    this.toggleState('pending-undo', this.runner.pending !== undefined);
     if (changed.has('request')) {
       if (this.request && !this.dialog?.open) {
         this.dialog?.showModal();
@@ -208,7 +208,7 @@ export class KubeActionBar extends KubeElement {
   protected override render() {
     return html`
       <div part="base">
-        ${this.renderToolbar()} ${this.renderOutcome()}
+        ${this.renderToolbar()} ${renderLiveRegions(this.runner)}
         ${renderDialog(this.request, this.dialogError, {
           onSubmit: (event) => this.onDialogSubmit(event),
           onCancel: () => this.closeDialog(),
@@ -227,9 +227,9 @@ export class KubeActionBar extends KubeElement {
     }
     const items = this.visible;
     if (!items.length) return html`<p part="message" role="status">${this.emptyToolbarText()}</p>`;
-    const active = Math.min(this.active, Math.max(0, items.length - 1));
+    const active = this.toolbarFocus.tabStop(items.length);
     return html`
-      <div part="toolbar" role="toolbar" aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})} aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'} @keydown=${this.onKeyDown}>
+      <div part="toolbar" role="toolbar" aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})} aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'} @keydown=${this.toolbarFocus.onKeyDown}>
         ${items.map(({definition, permission}, index) => this.renderAction(definition, permission, index, index === active))}
       </div>
     `;
@@ -256,14 +256,14 @@ export class KubeActionBar extends KubeElement {
       <span part="item">
         <button
           part=${parts}
-          id=${`action-${index}`}
+          id=${actionId(index)}
           type="button"
           data-action=${definition.id}
           tabindex=${tabbable ? 0 : -1}
           aria-disabled=${usable ? 'false' : 'true'}
           aria-describedby=${reason ? `reason-${index}` : nothing}
           @click=${() => this.activate(definition, permission)}
-          @focus=${() => (this.active = index)}
+          @focus=${() => (this.toolbarFocus.active = index)}
         >
           ${definition.icon ? html`<span part="icon" aria-hidden="true">${definition.icon}</span>` : nothing}
           <span part="label">${label}</span>${partial ? html` <span part="count">${msg(str`(${permitted} of ${total})`, {id: 'kube.actionBar.count'})}</span>` : nothing}
@@ -274,7 +274,7 @@ export class KubeActionBar extends KubeElement {
   }
 
   private usable(permission: ActionPermission) {
-    return permission.status === 'ready' && permission.permitted.length > 0 && !this.busy && !this.undoWindow.pending;
+    return permission.status === 'ready' && permission.permitted.length > 0 && this.runner.idle;
   }
 
   private reasonFor(permission: ActionPermission): string | undefined {
@@ -286,56 +286,17 @@ export class KubeActionBar extends KubeElement {
     return permission.permitted.length ? text.partialReason(permission.permitted.length, permission.total, reason) : reason;
   }
 
-  /** The countdown ticks visibly; assistive technology hears the delay once. */
-  private renderCountdown() {
-    const pending = this.undoWindow.pending;
-    if (!pending) return nothing;
-    const {request} = pending.value;
-    const label = labelOf(request.definition);
-    const what = text.targetsText(request.targets.map(referenceOf));
-    return html`
-      <div part="undo">
-        <span aria-hidden="true">${text.undoText(label, what, pending.remaining)}</span>
-        <span class="visually-hidden">${text.undoText(label, what, pending.total)}</span>
-        <button
-          part="undo-button"
-          type="button"
-          @click=${this.undo}
-          @focus=${() => this.holdUndo('focus', true)}
-          @blur=${() => this.holdUndo('focus', false)}
-          @mouseenter=${() => this.holdUndo('hover', true)}
-          @mouseleave=${() => this.holdUndo('hover', false)}
-        >
-          ${msg('Undo', {id: 'kube.actionBar.undo'})}
-        </button>
-      </div>
-    `;
-  }
-
-  /**
-   * Two live regions that are always there, so screen readers announce what is put in them; they
-   * hold only the summary sentence, and the per-object list (maybe hundreds of lines) follows them.
-   */
-  private renderOutcome() {
-    const outcome = this.outcome;
-    const error = outcome?.tone === 'error';
-    const content = outcome ? html`<div part="result" data-tone=${outcome.tone}><span>${outcome.text}</span></div>` : nothing;
-    return html`<div part="status" role="status">${this.renderCountdown()}${error ? nothing : content}</div>
-      <div part="alert" role="alert">${error ? content : nothing}</div>
-      ${outcome?.lines.length ? html`<ul part="result-list" data-tone=${outcome.tone}>${outcome.lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}`;
-  }
-
   private activate(definition: KubeActionDefinition, permission: ActionPermission) {
     if (!this.usable(permission)) return;
     // The chosen action is where focus comes back to (roving tabindex), clicked or not.
-    this.active = Math.max(0, this.visible.findIndex((item) => item.definition.id === definition.id));
+    this.toolbarFocus.active = Math.max(0, this.visible.findIndex((item) => item.definition.id === definition.id));
     const request: ActionRequest = {definition, targets: permission.permitted, skipped: permission.denied.map(({target}) => target)};
-    this.outcome = undefined;
+    this.runner.clearOutcome();
     if (definition.input || definition.destructive) {
       this.dialogError = undefined;
       this.request = request;
     } else {
-      void this.execute(request, undefined);
+      this.runner.run(request, undefined);
     }
   }
 
@@ -373,99 +334,12 @@ export class KubeActionBar extends KubeElement {
       return;
     }
     this.closeDialog();
-    this.schedule(request, read.value);
+    this.runner.run(request, read.value);
   }
 
   private closeDialog() {
     this.request = undefined;
     this.dialogError = undefined;
-  }
-
-  private schedule(request: ActionRequest, input: unknown) {
-    if (request.definition.destructive && this.undoMs > 0) {
-      this.undoHeld.clear();
-      this.undoWindow.start({request, input}, this.undoMs, (work) => {
-        // Undo is about to go: focus goes back to the actions rather than to the page's start.
-        if (this.shadowRoot?.activeElement?.matches('[part~="undo-button"]')) this.focusActive();
-        void this.execute(work.request, work.input);
-      });
-      void this.updateComplete.then(() => {
-        const undo = this.renderRoot.querySelector<HTMLElement>('[part~="undo-button"]');
-        if (!undo) return;
-        // Moved there for the user, so it does not hold the countdown; the user's own focus does.
-        this.focusingUndo = true;
-        undo.focus();
-        this.focusingUndo = false;
-      });
-    } else void this.execute(request, input);
-  }
-
-  /** Pauses the countdown while the user points at or focuses Undo (WCAG 2.2.1), resumes when neither. */
-  private holdUndo(how: 'focus' | 'hover', on: boolean) {
-    if (how === 'focus' && on && this.focusingUndo) return;
-    if (on) this.undoHeld.add(how);
-    else this.undoHeld.delete(how);
-    if (this.undoHeld.size) this.undoWindow.pause();
-    else this.undoWindow.resume();
-  }
-
-  private undo() {
-    const work = this.undoWindow.cancel();
-    if (!work) return;
-    this.outcome = {tone: 'info', text: text.cancelledText(labelOf(work.request.definition)), lines: []};
-    this.focusActive();
-  }
-
-  private async execute(request: ActionRequest, input: unknown) {
-    const {definition} = request;
-    const client = this.client;
-    if (!client) return;
-    const label = labelOf(definition);
-    const targets = request.targets.map(referenceOf);
-    const skipped = request.skipped.map(referenceOf);
-    const detail = {action: definition.id, targets, skipped, input};
-    if (!this.emit(new KubeActionEvent({...detail, phase: 'before', results: [], failures: []}))) {
-      if (!definition.quiet) this.outcome = {tone: 'info', text: text.vetoedText(label), lines: []};
-      return;
-    }
-    this.busy = definition.id;
-    // Never aborted by leaving the page: a drain stopped half-way is worse than one that finishes unseen.
-    const signal = new AbortController().signal;
-    let outcomes;
-    try {
-      outcomes = await runForEach(request.targets, async (target: ResolvedTarget) => {
-        try {
-          return await definition.handler({client, target, reference: referenceOf(target), input, signal, host: this});
-        } catch (error) {
-          // A handler's own abort is a failure of that object, not the end of the whole run.
-          throw isAbortError(error) ? new Error((error as Error).message) : error;
-        }
-      });
-    } finally {
-      this.busy = undefined;
-    }
-    const results = outcomes.filter((outcome) => outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), result: outcome.result}));
-    const failures: KubeActionFailure[] = outcomes.filter((outcome) => !outcome.ok).map((outcome) => ({reference: referenceOf(outcome.target), error: outcome.error!}));
-    this.emit(new KubeActionEvent({...detail, phase: failures.length ? 'error' : 'success', results, failures}));
-    if (definition.quiet) return;
-    this.outcome = describeOutcome(label, targets.length, failures, skipped.length, results);
-    // The objects changed: Suspend may now be Resume, Cordon Uncordon.
-    this.permissions.refresh();
-  }
-
-  private onKeyDown(event: KeyboardEvent) {
-    const count = this.visible.length;
-    if (!count) return;
-    const moves: Record<string, number> = {ArrowRight: this.active + 1, ArrowDown: this.active + 1, ArrowLeft: this.active - 1, ArrowUp: this.active - 1, Home: 0, End: count - 1};
-    const next = moves[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    this.active = (next + count) % count;
-    this.focusActive();
-  }
-
-  private focusActive() {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#action-${this.active}`)?.focus());
   }
 }
 
