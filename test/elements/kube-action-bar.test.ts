@@ -6,6 +6,7 @@ import '../../src/define/kube-resource-list.js';
 import type {KubeActionBar} from '../../src/elements/kube-action-bar/kube-action-bar.js';
 import type {KubeActionEvent, KubeEditYamlEvent} from '../../src/elements/kube-action-bar/events.js';
 import type {KubeActionDefinition} from '../../src/elements/kube-action-bar/actions.js';
+import {ToolbarFocus} from '../../src/elements/kube-action-bar/toolbar-focus.js';
 import {KubeSelectionChangeEvent} from '../../src/elements/kube-resource-list/events.js';
 import type {KubeOpenLogsEvent} from '../../src/events/open-logs-event.js';
 import {createKubeClient, inMemoryTransport, type KubeClient, type KubeObject, type ObjectReference} from '../../src/client/index.js';
@@ -555,6 +556,23 @@ describe('<kube-action-bar>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal(all[0]);
       expect(all.at(-1)!.tabIndex).to.equal(-1);
+    });
+
+    it('moves from the tab stop when fewer actions are shown than when it was placed', async () => {
+      let renders = 0;
+      const host = {renderRoot: document.createDocumentFragment(), updateComplete: Promise.resolve(true), requestUpdate: () => void renders++, addController() {}, removeController() {}};
+      let count = 8;
+      const focus = new ToolbarFocus(host, () => count);
+      focus.active = 7;
+      count = 6;
+      expect(focus.tabStop(count), 'the last shown action holds the tab stop').to.equal(5);
+      const key = (k: string) => focus.onKeyDown(new KeyboardEvent('keydown', {key: k, cancelable: true}));
+      key('ArrowRight');
+      expect(focus.active, 'wraps from the last shown action').to.equal(0);
+      focus.active = 7;
+      key('ArrowLeft');
+      expect(focus.active, 'steps back from the last shown action').to.equal(4);
+      expect(renders).to.be.greaterThan(0);
     });
 
     it('a denied action does nothing when activated', async () => {

@@ -38,7 +38,9 @@ export class ToolbarFocus {
   readonly onKeyDown = (event: KeyboardEvent) => {
     const count = this.count();
     if (!count) return;
-    const moves: Record<string, number> = {ArrowRight: this.index + 1, ArrowDown: this.index + 1, ArrowLeft: this.index - 1, ArrowUp: this.index - 1, Home: 0, End: count - 1};
+    // From the action that holds the tab stop now: fewer actions may be shown than when it was chosen.
+    const at = this.tabStop(count);
+    const moves: Record<string, number> = {ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: count - 1};
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
