@@ -150,39 +150,53 @@ export class Informer {
     let resourceVersion: string | undefined;
     const first = this.query.pageSize ?? 500;
     let limit = first;
+    // One page ahead at most: the page the loop waits for may have its successor asked for early.
+    const ahead = (request: PageRequest) => {
+      if (request.nextToken && !request.next && !request.taken) request.next = fetchPage(request.nextToken, nextPageSize(request.limit, first));
+    };
     const fetchPage = (token: string | undefined, pageLimit: number): PageRequest => {
       const own = new AbortController();
       const pending: PageRequest = {
         token,
+        limit: pageLimit,
         abort: () => own.abort(),
         page: this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
           accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
           query: {...this.baseQuery(), limit: pageLimit, continue: token},
-          signal: AbortSignal.any([signal, own.signal]),
-          // The next page is asked for as soon as this one's token arrives: the server works on it
-          // while this page is still arriving, being parsed and stored.
-          // A token that arrives after the loop took this page (and asked for the next itself) is late: ignore it.
-          onContinue: (next) => void (pending.taken || (pending.next ??= fetchPage(next, nextPageSize(pageLimit, first)))),
+          signal: eitherSignal(signal, own.signal),
+          // The next page is asked for as soon as this one's token arrives, if the loop is waiting for
+          // this one: the server works on it while this page is still arriving, being parsed and stored.
+          onContinue: (next) => {
+            pending.nextToken = next;
+            if (pending === current) ahead(pending);
+          },
         }),
       };
       // Awaited on a later turn of the loop, or never (dropped); until then a failure must not count as unhandled.
       pending.page.catch(() => {});
       return pending;
     };
-    let pending = fetchPage(undefined, limit);
+    const dropFrom = (request: PageRequest | undefined) => {
+      for (; request; request = request.next) request.abort();
+    };
+    let current = fetchPage(undefined, limit);
     try {
       do {
-        const page = await pending.page;
-        pending.taken = true;
+        const page = await current.page;
+        current.taken = true;
         continueToken = page.metadata?.continue || undefined;
         limit = nextPageSize(limit, first);
         // A page asked for early whose token turns out different (never, from a real server) is dropped.
-        let next = pending.next;
+        let next = current.next;
         if (next && next.token !== continueToken) {
-          next.abort();
+          dropFrom(next);
           next = undefined;
         }
-        if (continueToken) pending = next ?? fetchPage(continueToken, limit);
+        if (continueToken) {
+          current = next ?? fetchPage(continueToken, limit);
+          // Its token may have arrived while it was the page ahead.
+          ahead(current);
+        }
         const rows = this.entriesOf(page);
         for (const entry of rows) {
           const key = keyOf(entry);
@@ -198,7 +212,7 @@ export class Informer {
       } while (continueToken);
     } catch (error) {
       // Pages asked for early are no use to the re-list that follows.
-      for (let request: PageRequest | undefined = pending; request; request = request.next) request.abort();
+      dropFrom(current);
       throw error;
     }
     for (const key of [...this.store.keys()]) {
@@ -306,11 +320,25 @@ export class Informer {
 /** One page of a paged list on its way, and the page after it when that was asked for early. */
 interface PageRequest {
   token: string | undefined;
+  limit: number;
   page: Promise<KubeTable | KubeList>;
   abort: () => void;
+  /** This page's own continue token, once its first bytes have arrived. */
+  nextToken?: string;
   next?: PageRequest;
   /** The list loop has this page: an early request for the next one is no longer useful. */
   taken?: boolean;
+}
+
+/** Aborts when either does; `AbortSignal.any` where the browser has it (Safari 17.4, Firefox 124, Chrome 116). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const abort = (from: AbortSignal) => () => both.abort(from.reason);
+  if (a.aborted || b.aborted) both.abort((a.aborted ? a : b).reason);
+  a.addEventListener('abort', abort(a), {once: true, signal: both.signal});
+  b.addEventListener('abort', abort(b), {once: true, signal: both.signal});
+  return both.signal;
 }
 
 export function nextPageSize(previous: number, first: number) {

@@ -55,8 +55,25 @@ describe('informer', () => {
       expect(rec.last()!.items.size).to.equal(1700);
       stop();
     }
+    const {releases, maxListsInFlight} = (await api.control('body-releases')) as {releases: string[]; maxListsInFlight: number};
     // Two held pages per list: a client that waited for each page whole would have released them only by the timeout.
-    expect(await api.control('body-releases')).to.deep.equal(['next-page', 'next-page', 'next-page', 'next-page']);
+    expect(releases).to.deep.equal(['next-page', 'next-page', 'next-page', 'next-page']);
+    expect(maxListsInFlight).to.equal(2);
+  });
+
+  it('asks one page ahead at most, however early the later tokens arrive', async () => {
+    const api = await fakeApi();
+    await api.control('many', {count: 1700});
+    // Every page's metadata at once, its rows 150 ms later: a client that chased every token would have them all in flight.
+    await api.control('hold-list-bodies', {onNextPage: false, ms: 150});
+    const rec = recorder();
+    const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 100}, rec.listener);
+    await until(() => rec.last()?.status === 'ready' && rec.last()!.listed, 'ready');
+    stop();
+    expect(rec.last()!.items.size).to.equal(1700);
+    const {releases, maxListsInFlight} = (await api.control('body-releases')) as {releases: string[]; maxListsInFlight: number};
+    expect(releases.length, 'pages of 100, 200, 400, 800 held, then the last').to.equal(4);
+    expect(maxListsInFlight, 'the page waited for and the one after it').to.equal(2);
   });
 
   it('applies watch ADDED / MODIFIED / DELETED in place and reports what changed', async () => {

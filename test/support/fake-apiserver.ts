@@ -63,11 +63,17 @@ export class FakeApiServer {
   private forbidden = new Set<string>();
   private logChunks: Array<{bytes: number[]; delayMs: number}> = [];
   private continueExpires = false;
-  /** When set, a list page with more to come sends its metadata and holds the rest until the next page is asked for (or 2 s pass). */
-  private holdListBodies = false;
+  /**
+   * When set, a list page with more to come sends its metadata and holds the rest until the next
+   * page is asked for (`onNextPage`) or `ms` pass.
+   */
+  private holdListBodies?: {onNextPage: boolean; ms: number};
   private heldBodies: Array<(why: string) => void> = [];
   /** Why each held body went out: 'next-page' or 'timeout'. */
   private bodyReleases: string[] = [];
+  /** List requests answered but not finished, and the most there were at once. */
+  private listsInFlight = 0;
+  private maxListsInFlight = 0;
 
   constructor() {
     this.reset();
@@ -86,9 +92,10 @@ export class FakeApiServer {
     this.forbidden.clear();
     this.logChunks = [];
     this.continueExpires = false;
-    this.holdListBodies = false;
+    this.holdListBodies = undefined;
     for (const release of this.heldBodies.splice(0)) release('reset');
     this.bodyReleases = [];
+    this.listsInFlight = this.maxListsInFlight = 0;
     for (let i = 0; i < 7; i++) this.upsert('pods', 'team-a', `pod-${i}`, {labels: {app: i % 2 ? 'web' : 'api'}});
     this.upsert('pods', 'team-b', 'other', {});
     this.upsert('deployments', 'team-a', 'web', {});
@@ -178,10 +185,10 @@ export class FakeApiServer {
         this.forbidden.add(body.rule as string);
         break;
       case 'hold-list-bodies':
-        this.holdListBodies = true;
+        this.holdListBodies = {onNextPage: body.onNextPage !== false, ms: (body.ms as number | undefined) ?? 2000};
         break;
       case 'body-releases':
-        return json(res, 200, this.bodyReleases);
+        return json(res, 200, {releases: this.bodyReleases, maxListsInFlight: this.maxListsInFlight});
       case 'log-chunks':
         this.logChunks = body.chunks as Array<{bytes: number[]; delayMs: number}>;
         break;
@@ -350,7 +357,9 @@ export class FakeApiServer {
     const all = this.matching(def, namespace, query);
     const limit = Number(query.get('limit')) || all.length;
     const cont = query.get('continue');
-    if (cont) for (const release of this.heldBodies.splice(0)) release('next-page');
+    this.maxListsInFlight = Math.max(this.maxListsInFlight, ++this.listsInFlight);
+    res.once('close', () => this.listsInFlight--);
+    if (cont && this.holdListBodies?.onNextPage) for (const release of this.heldBodies.splice(0)) release('next-page');
     if (cont && this.continueExpires) {
       this.continueExpires = false;
       return status(res, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
@@ -380,7 +389,7 @@ export class FakeApiServer {
       this.bodyReleases.push(why);
       res.end(text.slice(cut));
     };
-    const timer = setTimeout(() => release('timeout'), 2000);
+    const timer = setTimeout(() => release('timeout'), this.holdListBodies!.ms);
     this.heldBodies.push(release);
   }
 
