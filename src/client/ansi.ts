@@ -69,8 +69,13 @@ const styles: AnsiStyle[] = [{}];
 const styleIds = new Map<string, number>([['{}', 0]]);
 /** Per style, the style each SGR parameter list leads to (keyed as `paramsKey` says; unsafe parameters lead nowhere). */
 const transitions: Array<Map<number | string, number>> = [new Map()];
-/** Run triples hold a style id in one char; a stream with more distinct styles shows the rest unstyled. */
+/** Run triples hold a style id in one char; past that many distinct styles, the rest show unstyled. */
 const MAX_STYLES = 0xffff;
+/**
+ * Past this many styles, 24-bit colours are taken to the nearest of the 256-colour palette, so a
+ * page that has shown a true-colour rainbow still colours the next log rather than filling the table.
+ */
+const EXACT_STYLES = 4096;
 /** Bounds the caches below against hostile streams (endless 24-bit colours). */
 const MAX_CACHED = 50_000;
 let transitionCount = 0;
@@ -79,7 +84,11 @@ const SGR_PARAMS = /^[0-9;:]*$/;
 /** The id of a style, interned on first sight (0, unstyled, once the table is full). */
 function styleId(style: AnsiStyle): number {
   const clean: AnsiStyle = {};
-  for (const key of STYLE_KEYS) if (style[key] !== undefined) (clean as Record<string, unknown>)[key] = style[key];
+  const approximate = styles.length >= EXACT_STYLES;
+  for (const key of STYLE_KEYS) {
+    const value = style[key];
+    if (value !== undefined) (clean as Record<string, unknown>)[key] = approximate && typeof value === 'string' ? nearestPaletteColor(value) : value;
+  }
   const key = JSON.stringify(clean);
   let id = styleIds.get(key);
   if (id === undefined) {
@@ -133,7 +142,9 @@ function runString(n: number): string {
     const known = runStrings.get(key);
     if (known !== undefined) return known;
   }
-  const made = String.fromCharCode(...runs.slice(0, n));
+  // In slices: a line of tens of thousands of style changes would overflow the argument list.
+  let made = '';
+  for (let at = 0; at < n; at += 8190) made += String.fromCharCode(...runs.slice(at, Math.min(n, at + 8190)));
   if (key >= 0) {
     if (runStrings.size >= MAX_CACHED) runStrings.clear();
     runStrings.set(key, made);
@@ -290,6 +301,20 @@ export function parseAnsi(text: string): AnsiSegment[] {
 }
 
 const CUBE = [0, 95, 135, 175, 215, 255];
+
+/** The palette index (16–255) nearest a `#rrggbb` colour: the 6×6×6 cube, or the grey ramp for greys. */
+export function nearestPaletteColor(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) || 0) as [number, number, number];
+  const level = (v: number) => (v < 48 ? 0 : v < 115 ? 1 : Math.min(5, Math.floor((v - 35) / 40)));
+  const cube = 16 + 36 * level(r) + 6 * level(g) + level(b);
+  const mean = (r + g + b) / 3;
+  const grey = 232 + Math.max(0, Math.min(23, Math.round((mean - 8) / 10)));
+  const distance = (index: number) => {
+    const [pr, pg, pb] = [1, 3, 5].map((at) => parseInt(paletteColor(index).slice(at, at + 2), 16)) as [number, number, number];
+    return (pr - r) ** 2 + (pg - g) ** 2 + (pb - b) ** 2;
+  };
+  return distance(grey) < distance(cube) ? grey : cube;
+}
 
 /** A palette index 16–255 as `#rrggbb` (the 6×6×6 cube and the grey ramp); 0–15 are themed by CSS. */
 export function paletteColor(index: number): string {

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {LogBuffer} from '../../src/client/log-buffer.js';
-import {decodeAnsi, encodeAnsi, parseAnsi, stripAnsi, paletteColor} from '../../src/client/ansi.js';
+import {decodeAnsi, encodeAnsi, nearestPaletteColor, parseAnsi, stripAnsi, paletteColor} from '../../src/client/ansi.js';
 import {compileSearch, searchLines, trimDropped} from '../../src/client/log-search.js';
 import {detectSeverity} from '../../src/client/log-severity.js';
 
@@ -82,12 +82,26 @@ describe('ANSI', () => {
     expect(encodeAnsi('\u001b[38;2;1;2;3mx').runs, 'the same style is the same id').to.equal(encodeAnsi('\u001b[38;2;1;2;3my').runs);
   });
 
-  it('keeps its style table bounded under endless distinct colours: the text stays, late styles show plain', () => {
+  it('keeps its style table bounded under endless distinct colours: later true colours come from the 256-colour palette', () => {
     encodeAnsi('\u001b[31mseen before the flood');
     let last: ReturnType<typeof decodeAnsi> = [];
     for (let i = 0; i < 70_000; i++) last = decodeAnsi(encodeAnsi(`\u001b[38;2;${i >> 16};${(i >> 8) & 255};${i & 255}mline ${i}`));
-    expect(last).to.deep.equal([{text: 'line 69999'}]);
+    // #01116f: the cube's nearest.
+    expect(last).to.deep.equal([{text: 'line 69999', fg: nearestPaletteColor('#01116f')}]);
+    expect(decodeAnsi(encodeAnsi('\u001b[38;2;250;10;10mstill red')), 'a new true colour after the flood still colours').to.deep.equal([{text: 'still red', fg: 196}]);
     expect(decodeAnsi(encodeAnsi('\u001b[31mred')), 'styles seen before keep working').to.deep.equal([{text: 'red', fg: 1}]);
+  });
+
+  it('takes a line with tens of thousands of style changes', () => {
+    const line = Array.from({length: 50_000}, (_, i) => `\u001b[${31 + (i % 2)}mx`).join('');
+    const segments = decodeAnsi(encodeAnsi(line));
+    expect(segments.length).to.equal(50_000);
+    expect(segments.map((s) => s.text).join('')).to.equal('x'.repeat(50_000));
+    expect(segments[1]).to.deep.equal({text: 'x', fg: 2});
+  });
+
+  it('maps a 24-bit colour to the nearest palette colour', () => {
+    expect(['#ff0000', '#000000', '#808080', '#5fafd7', '#eeeeee'].map(nearestPaletteColor)).to.deep.equal([196, 16, 244, 74, 255]);
   });
 
   it('maps the 256-colour palette', () => {
