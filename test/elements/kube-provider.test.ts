@@ -63,7 +63,7 @@ describe('<kube-provider>', () => {
       expect(await api.count('GET /version')).to.equal(1);
     });
 
-    it('makes one client, asks discovery once as soon as it is connected, and a new client only when its transport changes', async () => {
+    it('makes one client and asks discovery once, a new client only when its transport changes, and none when one is handed in after connecting', async () => {
       const api = await fakeApi();
       const el = document.createElement('kube-provider') as KubeProvider;
       el.setAttribute('base-url', api.base);
@@ -71,19 +71,40 @@ describe('<kube-provider>', () => {
       el.innerHTML = '<context-probe></context-probe>';
       document.body.append(el);
       try {
-        const first = el.effectiveClient;
-        expect(first, 'a client before the first render').to.not.equal(undefined);
         await el.updateComplete;
-        const probe = el.querySelector<ContextProbe>('context-probe')!;
-        await probe.updateComplete;
-        expect(el.effectiveClient, 'the first update keeps it').to.equal(first);
-        await first!.discovery.registry('one');
-        expect([await api.count('GET /api'), await api.count('GET /apis')]).to.deep.equal([1, 1]);
+        const first = el.effectiveClient;
+        // The provider asks by itself, before any element inside needs it.
+        await until(async () => (await api.count('GET /apis')) === 1, 'discovery asked for');
+        el.namespace = 'team-a';
+        await el.updateComplete;
+        expect(el.effectiveClient, 'later updates keep it').to.equal(first);
+        expect([await api.count('GET /api'), await api.count('GET /apis')], 'one discovery').to.deep.equal([1, 1]);
         el.setAttribute('base-url', `${api.base}/`);
         await el.updateComplete;
         expect(el.effectiveClient, 'a changed base-url makes a new client').to.not.equal(first);
       } finally {
         el.remove();
+      }
+      // As @lit/react does: connect first, set the client right after.
+      const handed = createKubeClient({transport: gatewayTransport({baseUrl: api.base})});
+      const realFetch = globalThis.fetch;
+      const stray: string[] = [];
+      globalThis.fetch = (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (!url.startsWith(api.base)) stray.push(url);
+        return realFetch(input, init);
+      };
+      const late = document.createElement('kube-provider') as KubeProvider;
+      try {
+        document.body.append(late);
+        late.client = handed;
+        await late.updateComplete;
+        await until(() => late.effectiveCluster === 'one', 'the handed client lists clusters');
+        expect(late.effectiveClient).to.equal(handed);
+        expect(stray, 'no client of its own asked the page for anything').to.deep.equal([]);
+      } finally {
+        globalThis.fetch = realFetch;
+        late.remove();
       }
     });
 

@@ -114,20 +114,19 @@ export class KubeProvider extends KubeElement implements KubeScope {
     return this.hasAttribute('transport') || this.hasAttribute('base-url') || this.tokenProvider !== undefined;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    // On a static page this runs while the rest of bundle.js is still being evaluated: the client,
-    // and the discovery request every element inside waits for, are on their way before any renders.
-    this.provide();
-  }
-
+  /**
+   * Makes or keeps the client and hands the current client, cluster, namespaces and settings down.
+   * Not before the first update: frameworks (React through @lit/react, Vue) set `.client` and
+   * `.tokenProvider` after connecting the element, and a client made earlier would already have
+   * sent requests the page never meant.
+   */
   protected override willUpdate() {
-    this.provide();
-  }
-
-  /** Makes or keeps the client and hands the current client, cluster, namespaces and settings down. */
-  private provide() {
     const needsOwn = !this.client && (this.configuredByAttributes || !this.parentClient.value);
+    if (!needsOwn && this.ownClient) {
+      // A client handed in (or inherited) replaces the one made from attributes: stop its watches.
+      this.ownClient.dispose();
+      this.ownClient = this.ownClientMadeFrom = undefined;
+    }
     const made = this.ownClientMadeFrom;
     // A new client only when what it is made from changed (not on the first update, which lists every property).
     if (needsOwn && (!this.ownClient || made?.transport !== this.transport || made.baseUrl !== this.baseUrl || made.tokenProvider !== this.tokenProvider)) {
