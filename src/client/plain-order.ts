@@ -6,25 +6,35 @@
  * the collator for everything else. The two agree on every pair of plain strings (tested against
  * ICU), so mixing them keeps one consistent order.
  */
+import {numberFormat} from './intl.js';
 
 const PLAIN = /^[A-Za-z0-9_\-:./]*$/;
+/** ICU compares digit runs of more than 254 digits in pieces; those go to the collator. */
+const LONG_NUMBER = /\d{255}/;
 
 /** Whether `comparePlain` orders this string as the collator would. */
 export function isPlain(text: string): boolean {
-  return PLAIN.test(text);
+  return PLAIN.test(text) && !LONG_NUMBER.test(text);
 }
 
 /** Languages whose collation orders plain strings as the root collation does (no tailoring of ASCII letters). */
 const ROOT_ORDERED = new Set(['en', 'de', 'fr', 'it', 'pt', 'nl', 'es', 'ja', 'zh', 'ko', 'ru', 'uk', 'pl']);
 
+/** Language, optional script and region: no variant (`en-US-posix` sorts by code point) and no extension (`-u-co-…`). */
+const SIMPLE_TAG = /^([a-z]{2,3})(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
+/** The same, as a page may write it (`de-ch`); what `Intl` resolves it to drops extensions it has no use for. */
+const GIVEN_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-(?:[a-z]{2}|\d{3}))?$/i;
+
 /**
- * Whether plain strings may be compared directly in this locale. Danish sorts `aa` after `z`,
- * Czech `ch` after `h`, Turkish folds `I` apart from `i`: those locales, and any collation
- * chosen by a `-u-co-` extension, go through the collator.
+ * Whether plain strings may be compared directly in a locale, as `Intl` resolves it (no locale:
+ * the browser's default, which need not be `navigator.language`). Danish sorts `aa` after `z`,
+ * Czech `ch` after `h`, Turkish folds `I` apart from `i`: those locales, variants and any chosen
+ * collation go through the collator.
  */
 export function plainOrderApplies(locale: string | undefined): boolean {
-  const tag = (locale ?? globalThis.navigator?.language ?? 'en').toLowerCase();
-  return ROOT_ORDERED.has(tag.split(/[-_]/)[0]!) && !tag.includes('-u-') && !tag.includes('-co-');
+  const resolved = numberFormat(locale).resolvedOptions().locale;
+  const match = SIMPLE_TAG.exec(resolved);
+  return !!match && ROOT_ORDERED.has(match[1]!) && (locale === undefined || GIVEN_TAG.test(locale));
 }
 
 /** Collation rank of a plain non-digit character: punctuation, then digits (5), then letters, case ignored. */

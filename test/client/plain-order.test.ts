@@ -40,7 +40,9 @@ describe('plain order', () => {
   });
 
   it('leaves tailored locales, chosen collations and anything not plain to the collator', () => {
-    for (const locale of ['da', 'cs', 'tr', 'hu', 'lt', 'de-u-co-phonebk', 'es-u-co-trad']) expect(plainOrderApplies(locale), locale).to.equal(false);
+    for (const locale of ['da', 'cs', 'tr', 'hu', 'lt', 'de-u-co-phonebk', 'es-u-co-trad', 'en-US-posix']) expect(plainOrderApplies(locale), locale).to.equal(false);
+    expect(plainOrderApplies(undefined), 'the default as Intl resolves it (en-US here)').to.equal(true);
+    expect(isPlain(`v${'1'.repeat(255)}`), 'ICU compares digit runs over 254 digits in pieces').to.equal(false);
     expect(new Intl.Collator('da', {numeric: true, sensitivity: 'base'}).compare('aa', 'z'), 'why: Danish sorts aa last').to.equal(1);
     expect(isPlain('web-7d9f-x.y:z/1_2')).to.equal(true);
     for (const text of ['café', 'a b', 'ä', 'ﬁ', '١٢']) expect(isPlain(text), text).to.equal(false);
