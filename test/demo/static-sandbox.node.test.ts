@@ -6,7 +6,7 @@
  */
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {tmpdir} from 'node:os';
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -44,7 +44,8 @@ describe('a static page with only bundle.js, served by kube-elements sandbox --s
   let origin = '';
 
   before(async () => {
-    if (!existsSync(join(root, 'dist/bundle.js')) || !existsSync(join(root, 'dist/bundle-sandbox.js'))) spawnSync(process.execPath, ['scripts/build.mjs', '--bundle-only'], {cwd: root, stdio: 'inherit'});
+    // Always built here (a second): a dist/ left from an older checkout would test the wrong files.
+    spawnSync(process.execPath, ['scripts/build.mjs', '--bundle-only'], {cwd: root, stdio: 'inherit'});
     dir = mkdtempSync(join(tmpdir(), 'kube-static-'));
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, 'in-memory.html'), IN_MEMORY_PAGE);

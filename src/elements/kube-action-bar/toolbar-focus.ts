@@ -50,6 +50,6 @@ export class ToolbarFocus {
 
   /** Focuses the active action once the toolbar has rendered. */
   focus() {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`#${actionId(this.index)}`)?.focus());
+    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`#${actionId(this.tabStop(this.count()))}`)?.focus());
   }
 }
