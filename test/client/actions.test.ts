@@ -164,6 +164,12 @@ describe('client actions', () => {
       const node = await nodeWithPod(c, 'guarded');
       await c.create('sandbox', {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'guarded-scratch', namespace: 'team-a'}, spec: {nodeName: 'guarded', containers: [{name: 'c', image: 'nginx'}], volumes: [{name: 's', emptyDir: {}}]}});
       const onNode = async () => (await c.list('sandbox', 'pods', {namespace: 'team-a', fieldSelector: 'spec.nodeName=guarded'})).items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+      const both = await drainNode(c, node);
+      expect(both.blocked.map((p) => [p.name, p.reason]).sort(), 'a pod needing both options is listed for each').to.deep.equal([
+        ['guarded-pod', 'unmanaged'],
+        ['guarded-scratch', 'local-storage'],
+        ['guarded-scratch', 'unmanaged'],
+      ]);
       const stopped = await drainNode(c, node, {force: true});
       expect(stopped.blocked.map((p) => [p.name, p.reason])).to.deep.equal([['guarded-scratch', 'local-storage']]);
       expect(stopped.evicted, 'the pod force allows stays too: half a drain is worse than none').to.deep.equal([]);

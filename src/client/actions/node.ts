@@ -112,16 +112,17 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Why drain leaves a pod alone, in kubectl's order; undefined when it may be evicted. */
-function skipReason(pod: Pod, options: DrainOptions): DrainLeftPod['reason'] | undefined {
-  if (pod.metadata.annotations?.[MIRROR] !== undefined) return 'mirror';
+/** Why drain leaves a pod alone (skipped) or cannot go on (blocked, every option it needs); none when it may be evicted. */
+function leaveReasons(pod: Pod, options: DrainOptions): Array<DrainLeftPod['reason']> {
+  if (pod.metadata.annotations?.[MIRROR] !== undefined) return ['mirror'];
   const controller = pod.metadata.ownerReferences?.find((owner) => owner.controller);
-  if (controller?.kind === 'DaemonSet') return 'daemonset';
+  if (controller?.kind === 'DaemonSet') return ['daemonset'];
   // A finished pod loses nothing by going.
-  const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-  if (!finished && !options.deleteEmptyDirData && pod.spec?.volumes?.some((volume) => volume.emptyDir)) return 'local-storage';
-  if (!finished && !options.force && !controller) return 'unmanaged';
-  return undefined;
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return [];
+  const reasons: Array<DrainLeftPod['reason']> = [];
+  if (!options.deleteEmptyDirData && pod.spec?.volumes?.some((volume) => volume.emptyDir)) reasons.push('local-storage');
+  if (!options.force && !controller) reasons.push('unmanaged');
+  return reasons;
 }
 
 /**
@@ -140,9 +141,10 @@ export async function drainNode(client: KubeClient, target: ResolvedTarget, opti
   for (const pod of pods.items) {
     const id = {namespace: pod.metadata.namespace ?? '', name: pod.metadata.name ?? ''};
     if (pod.metadata.deletionTimestamp) continue;
-    const reason = skipReason(pod, options);
-    if (reason === 'daemonset' || reason === 'mirror') report.skipped.push({...id, reason});
-    else if (reason) report.blocked.push({...id, reason});
+    const reasons = leaveReasons(pod, options);
+    if (reasons[0] === 'daemonset' || reasons[0] === 'mirror') report.skipped.push({...id, reason: reasons[0]});
+    // A pod that needs both options is listed under each, so one more drain is enough.
+    else if (reasons.length) report.blocked.push(...reasons.map((reason) => ({...id, reason})));
     else evict.push(id);
   }
   // Half a drain is worse than none: the node is cordoned, and nothing moves until the options allow every pod.
