@@ -94,6 +94,28 @@ function stampMs(second: string, nanos: number): number {
   return cachedSecondMs + nanos / 1e6;
 }
 
+/** When the current task began running log batches (-1: no batch in this task yet). */
+let taskStart = -1;
+/** Batches read in one task before the page gets a turn: about half a frame. */
+const TASK_BUDGET_MS = 8;
+
+/**
+ * Ends the task when it has run batches for more than half a frame. Chunks already buffered are
+ * read one after another in microtasks, so a backlog (the first seconds of a busy log, a page
+ * that was busy elsewhere) would otherwise be taken in one long task and freeze a frame.
+ */
+async function yieldWhenLong(): Promise<void> {
+  const now = performance.now();
+  if (taskStart < 0) {
+    taskStart = now;
+    // The next task starts its own count.
+    setTimeout(() => (taskStart = -1));
+    return;
+  }
+  if (now - taskStart < TASK_BUDGET_MS) return;
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 type Pod = KubeObject<{restartPolicy?: string; initContainers?: Array<{name: string; restartPolicy?: string}>}, {phase?: string; containerStatuses?: ContainerStatus[]; initContainerStatuses?: ContainerStatus[]; ephemeralContainerStatuses?: ContainerStatus[]}>;
 interface ContainerStatus {
   name: string;
@@ -189,6 +211,7 @@ export class LogStream {
         };
         for await (const batch of this.client.podLogBatches(o.cluster, {...this.request(), onOpen})) {
           for (const raw of batch) this.deliver(raw);
+          await yieldWhenLong();
         }
         if (signal.aborted) return;
         if (!o.follow || o.previous) return this.setStatus('ended');
