@@ -313,10 +313,6 @@ export class Informer {
   }
 }
 
-/**
- * The first page stays small so rows show at once; later pages double, up to 8× the first, so a
- * 30,000-item list takes about a dozen round trips and renders instead of sixty.
- */
 /** One page of a paged list on its way, and the page after it when that was asked for early. */
 interface PageRequest {
   token: string | undefined;
@@ -341,6 +337,10 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return both.signal;
 }
 
+/**
+ * The first page stays small so rows show at once; later pages double, up to 8× the first, so a
+ * 30,000-item list takes about a dozen round trips and renders instead of sixty.
+ */
 export function nextPageSize(previous: number, first: number) {
   return Math.min(previous * 2, first * 8);
 }
