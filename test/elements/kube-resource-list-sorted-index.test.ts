@@ -44,4 +44,39 @@ describe('SortedIndex', () => {
       for (const key of rows.keys()) expect(index.at(index.positionOf(key))).to.equal(key);
     });
   }
+
+  it('orders by name, then namespace, the same whether names are plain or not', () => {
+    const collator = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});
+    const names = ['web-2', 'web-10', 'Web-1', 'wéb-3', 'web', 'web 4', 'api', 'ápi-2', 'api-10', 'web-2x'];
+    const namespaces = ['prod', 'dev', 'Ünit', 'a b', 'dev-2', 'dev-10'];
+    const values = [undefined, 'alpha', 'Älpha', 'beta-2', 'beta-10', 'gamma delta', 3, 12];
+    const index = new SortedIndex(false, 'en');
+    const rows = new Map<string, [SortValue, string, string]>();
+    let seed = 11;
+    const pick = <T>(list: readonly T[]) => list[(seed = (seed * 48271) % 2147483647) % list.length]!;
+    for (let round = 0; round < 6; round++) {
+      const batch: Array<[string, SortValue, string]> = [];
+      for (let i = 0; i < 120; i++) {
+        const [name, namespace, value] = [pick(names), pick(namespaces), pick(values)];
+        const key = `${namespace}/${name}`;
+        if (batch.some(([k]) => k === key)) continue;
+        rows.set(key, [value, name, namespace]);
+        batch.push([key, value, `${name}\u0000${namespace}`]);
+      }
+      index.upsertMany(batch);
+      const reference = [...rows].sort(([ka, [va, na, sa]], [kb, [vb, nb, sb]]) => {
+        if (va !== vb) {
+          if (va === undefined) return 1;
+          if (vb === undefined) return -1;
+          const byValue = typeof va === 'number' && typeof vb === 'number' ? va - vb : typeof va === 'number' ? -1 : typeof vb === 'number' ? 1 : collator.compare(va, vb);
+          if (byValue) return byValue;
+        }
+        return collator.compare(na, nb) || collator.compare(sa, sb) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+      });
+      expect([...index.keys]).to.deep.equal(
+        reference.map(([key]) => key),
+        `round ${round}`
+      );
+    }
+  });
 });

@@ -10,7 +10,7 @@ import type {InformerChanges, InformerQuery, InformerSnapshot} from '../../clien
 import type {ObjectReference, TableRow} from '../../client/types.js';
 import {InformerGroupController} from '../../controllers/informer-group-controller.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
-import {numberFormat} from '../../client/intl.js';
+import {formatCount} from '../../client/intl.js';
 import {ResourceListModel} from './list-model.js';
 import {nextSort, type ExtraColumn, type RowActionsRenderer} from './columns.js';
 import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
@@ -231,10 +231,10 @@ export class KubeResourceList extends KubeElement {
 
   private onNotify(source: number, snapshot: InformerSnapshot<TableRow>, changes?: InformerChanges) {
     if (!this.warmed && snapshot.status === 'loading') {
-      // The first page's count needs Intl's number format; building the first Intl object (tens
-      // of milliseconds) while that page is on the wire keeps it off the page's path.
+      // The first page's count needs Intl's number format (but plain English); building the first
+      // Intl object (tens of milliseconds) while that page is on the wire keeps it off the page's path.
       this.warmed = true;
-      setTimeout(() => numberFormat(this.locale));
+      setTimeout(() => formatCount(0, this.locale));
     }
     this.fallback.notice(this.informers.queries[source], snapshot);
     this.grid.beforeChange();

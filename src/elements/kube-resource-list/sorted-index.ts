@@ -1,19 +1,16 @@
 import {sortCollator} from '../../client/intl.js';
-import {comparePlain, isPlain, plainOrderApplies} from '../../client/plain-order.js';
+import {plainOrderApplies, plainSortKey} from '../../client/plain-order.js';
 
 /** A row's sort value: numbers sort before strings; a missing value sorts last either way. */
 export type SortValue = number | string | undefined;
 
 interface Entry {
+  key: string;
   value: SortValue;
   tie: string;
-  /** Whether the value (a string) and the tie may be compared without the collator. */
-  plainValue: boolean;
-  plainTie: boolean;
-}
-
-function entryOf(value: SortValue, tie: string): Entry {
-  return {value, tie, plainValue: typeof value === 'string' && isPlain(value), plainTie: isPlain(tie)};
+  /** `plainSortKey` of a plain string value, and of a plain tie, where plain order applies. */
+  valueKey?: string;
+  tieKey?: string;
 }
 
 /**
@@ -22,35 +19,47 @@ function entryOf(value: SortValue, tie: string): Entry {
  * The filter is the caller's: it upserts matching keys and removes the others.
  */
 export class SortedIndex {
-  private order: string[] = [];
+  /** Entries in display order. */
+  private order: Entry[] = [];
   private readonly entries = new Map<string, Entry>();
   private builtCollator?: Intl.Collator;
-  /** Plain names and values are compared directly (see plain-order.ts); the collator only sees the rest. */
-  private readonly plainOrder: boolean;
+  private plainOrderKnown?: boolean;
 
   constructor(
     private readonly descending = false,
     private readonly locale?: string
-  ) {
-    this.plainOrder = plainOrderApplies(locale);
-  }
+  ) {}
 
   /** Built on first use: a page's first collator costs tens of milliseconds. */
   private get collator() {
     return (this.builtCollator ??= sortCollator(this.locale));
   }
 
+  /** Plain names and values are compared by sort key (see plain-order.ts); the collator only sees the rest. */
+  private get plainOrder() {
+    return (this.plainOrderKnown ??= plainOrderApplies(this.locale));
+  }
+
+  private entryOf(key: string, value: SortValue, tie: string): Entry {
+    const entry: Entry = {key, value, tie};
+    if (this.plainOrder) {
+      if (typeof value === 'string') entry.valueKey = plainSortKey(value);
+      entry.tieKey = plainSortKey(tie, true);
+    }
+    return entry;
+  }
+
   get length() {
     return this.order.length;
   }
 
-  /** Keys in display order. Read-only to callers. */
-  get keys(): readonly string[] {
-    return this.order;
+  /** Keys in display order. */
+  get keys(): Iterable<string> {
+    return this.order.map((entry) => entry.key);
   }
 
   at(position: number): string | undefined {
-    return this.order[position];
+    return this.order[position]?.key;
   }
 
   has(key: string) {
@@ -60,9 +69,8 @@ export class SortedIndex {
   /** Replaces the whole index: the only O(n log n) path (first list, sort or filter change). */
   rebuild(rows: Iterable<[key: string, value: SortValue, tie: string]>) {
     this.entries.clear();
-    for (const [key, value, tie] of rows) this.entries.set(key, entryOf(value, tie));
-    this.order = [...this.entries.keys()];
-    this.order.sort((a, b) => this.compare(a, this.entries.get(a)!, b, this.entries.get(b)!));
+    for (const [key, value, tie] of rows) this.entries.set(key, this.entryOf(key, value, tie));
+    this.order = [...this.entries.values()].sort(this.compare);
   }
 
   /** Inserts or moves one key. */
@@ -70,11 +78,11 @@ export class SortedIndex {
     const old = this.entries.get(key);
     if (old) {
       if (old.tie === tie && sameValue(old.value, value)) return;
-      this.order.splice(this.search(key, old), 1);
+      this.order.splice(this.search(old), 1);
     }
-    const entry = entryOf(value, tie);
+    const entry = this.entryOf(key, value, tie);
     this.entries.set(key, entry);
-    this.order.splice(this.search(key, entry), 0, key);
+    this.order.splice(this.search(entry), 0, entry);
   }
 
   /**
@@ -87,23 +95,23 @@ export class SortedIndex {
       return;
     }
     const moving = new Set<string>();
-    const incoming: string[] = [];
+    const incoming: Entry[] = [];
     for (const [key, value, tie] of rows) {
       const old = this.entries.get(key);
       if (old && old.tie === tie && sameValue(old.value, value)) continue;
       if (old) moving.add(key);
-      this.entries.set(key, entryOf(value, tie));
-      incoming.push(key);
+      const entry = this.entryOf(key, value, tie);
+      this.entries.set(key, entry);
+      incoming.push(entry);
     }
     if (incoming.length === 0) return;
-    const order = (a: string, b: string) => this.compare(a, this.entries.get(a)!, b, this.entries.get(b)!);
-    const kept = moving.size ? this.order.filter((key) => !moving.has(key)) : this.order;
-    incoming.sort(order);
-    const merged: string[] = new Array(kept.length + incoming.length);
+    const kept = moving.size ? this.order.filter((entry) => !moving.has(entry.key)) : this.order;
+    incoming.sort(this.compare);
+    const merged: Entry[] = new Array(kept.length + incoming.length);
     let i = 0;
     let j = 0;
     let k = 0;
-    while (i < kept.length && j < incoming.length) merged[k++] = order(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
+    while (i < kept.length && j < incoming.length) merged[k++] = this.compare(kept[i]!, incoming[j]!) <= 0 ? kept[i++]! : incoming[j++]!;
     while (i < kept.length) merged[k++] = kept[i++]!;
     while (j < incoming.length) merged[k++] = incoming[j++]!;
     this.order = merged;
@@ -112,7 +120,7 @@ export class SortedIndex {
   remove(key: string): boolean {
     const old = this.entries.get(key);
     if (!old) return false;
-    this.order.splice(this.search(key, old), 1);
+    this.order.splice(this.search(old), 1);
     this.entries.delete(key);
     return true;
   }
@@ -121,41 +129,62 @@ export class SortedIndex {
   positionOf(key: string): number {
     const entry = this.entries.get(key);
     if (!entry) return -1;
-    const position = this.search(key, entry);
-    return this.order[position] === key ? position : -1;
+    const position = this.search(entry);
+    return this.order[position] === entry ? position : -1;
   }
 
-  /** The first position whose key sorts at or after (key, entry). */
-  private search(key: string, entry: Entry): number {
+  /** The first position whose key sorts at or after the entry. */
+  private search(entry: Entry): number {
     let low = 0;
     let high = this.order.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const other = this.order[mid]!;
-      if (this.compare(other, this.entries.get(other) ?? entry, key, entry) < 0) low = mid + 1;
+      if (this.compare(this.order[mid]!, entry) < 0) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 
   /** Numbers before strings, a missing value last. */
-  private compareValues({value: a, plainValue: plainA}: Entry, {value: b, plainValue: plainB}: Entry): number {
-    if (a === b) return 0;
-    if (a === undefined) return 1;
-    if (b === undefined) return -1;
-    if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-    if (typeof a === 'number') return -1;
-    if (typeof b === 'number') return 1;
-    return this.plainOrder && plainA && plainB ? comparePlain(a, b) : this.collator.compare(a, b);
+  private compareValues(a: Entry, b: Entry): number {
+    const x = a.value;
+    const y = b.value;
+    if (x === y) return 0;
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return a.valueKey !== undefined && b.valueKey !== undefined ? compareKeys(a.valueKey, b.valueKey) : this.collator.compare(x, y);
   }
 
-  private compare(aKey: string, a: Entry, bKey: string, b: Entry): number {
+  /** By value (in the chosen direction; missing last), then by tie, then by key. Bound: sorts pass it as is. */
+  private readonly compare = (a: Entry, b: Entry): number => {
     const byValue = this.compareValues(a, b);
     if (byValue !== 0) return a.value === undefined || b.value === undefined ? byValue : this.descending ? -byValue : byValue;
-    const byTie = this.plainOrder && a.plainTie && b.plainTie ? comparePlain(a.tie, b.tie) : this.collator.compare(a.tie, b.tie);
+    const byTie = a.tieKey !== undefined && b.tieKey !== undefined ? compareKeys(a.tieKey, b.tieKey) : this.compareTies(a.tie, b.tie);
     if (byTie !== 0) return byTie;
-    return aKey < bKey ? -1 : aKey > bKey ? 1 : 0;
+    return compareKeys(a.key, b.key);
+  };
+
+  /** Part by part, as the joined plain keys compare (the collator alone would ignore the separator). */
+  private compareTies(a: string, b: string): number {
+    const x = a.split(TIE_SEPARATOR);
+    const y = b.split(TIE_SEPARATOR);
+    for (let i = 0; i < x.length || i < y.length; i++) {
+      if (i >= x.length || i >= y.length) return i >= x.length ? -1 : 1;
+      const order = this.collator.compare(x[i]!, y[i]!);
+      if (order !== 0) return order;
+    }
+    return 0;
   }
+}
+
+/** Ties are name, then namespace, joined with this (see `tieOf`), which `plainSortKey(tie, true)` keeps. */
+const TIE_SEPARATOR = '\u0000';
+
+function compareKeys(a: string, b: string) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Below this many keys, separate splices are cheaper than a merge. */

@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
-import {numberFormat} from '../../client/intl.js';
+import {formatCount} from '../../client/intl.js';
 
 /** "HTTP 403 Forbidden". */
 export function httpCode(code: number, reason: string) {
@@ -57,8 +57,7 @@ export interface ToolbarOptions {
 /** The filter, the label selector, and the progress or the count. */
 export function renderToolbar(options: ToolbarOptions) {
   const {state, progress} = options;
-  // Only where a number shows: building the first Intl formatter costs tens of milliseconds.
-  const format = {format: (n: number) => numberFormat(options.locale).format(n)};
+  const format = {format: (n: number) => formatCount(n, options.locale)};
   return html`<div part="toolbar">
     <input
       part="filter"
