@@ -36,7 +36,6 @@ export const resourceListStyles = [
         border: 1px solid var(--_list-border);
         border-radius: var(--_radius);
         contain: content;
-        height: min(var(--_height), var(--_content-height));
       }
       [part~='header'] {
         position: sticky;
