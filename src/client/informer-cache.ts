@@ -5,6 +5,7 @@ import type {KubeHttp} from './http.js';
 import {Informer, type InformerOptions} from './informer.js';
 import {Backoff, sleep} from './backoff.js';
 import {isAbortError} from './errors.js';
+import {wellKnownCore} from './core-resources.js';
 
 export interface InformerCacheOptions extends InformerOptions {
   /** How long an informer stays open after its last subscriber leaves; 5 s by default. */
@@ -42,10 +43,20 @@ export class InformerCache {
     const abort = new AbortController();
     let informer: Informer | undefined;
     const typed = listener as unknown as InformerListener;
-    void this.resolve(query, typed, abort.signal).then((type) => {
-      if (!type || abort.signal.aborted) return;
-      informer = this.acquire(query, type);
+    const attach = (type: ResourceType) => {
+      const chosen = this.acquire(query, type);
+      if (chosen === informer) return chosen.refineType(type);
+      if (informer) this.release(informer, typed);
+      informer = chosen;
       informer.addListener(typed);
+    };
+    // A core type starts its list at once; discovery's answer then refines it (or, from a server
+    // that describes it differently, moves the subscription).
+    const early = wellKnownCore.find(query.resource);
+    if (early) attach(early);
+    void this.resolve(query, typed, abort.signal, !early).then((type) => {
+      if (!type || abort.signal.aborted) return;
+      attach(type);
     });
     return () => {
       abort.abort();
@@ -61,14 +72,17 @@ export class InformerCache {
     this.informers.clear();
   }
 
-  /** Resolves the query's resource, reporting failures to the listener and retrying with backoff. */
-  private async resolve(query: InformerQuery, listener: InformerListener, signal: AbortSignal) {
+  /**
+   * Resolves the query's resource, reporting failures to the listener and retrying with backoff —
+   * unless the list already runs on a well-known type (`report` false), which reports its own.
+   */
+  private async resolve(query: InformerQuery, listener: InformerListener, signal: AbortSignal, report: boolean) {
     const backoff = new Backoff({initialMs: 1000, maxMs: 30_000});
     for (;;) {
       try {
         return await this.discovery.resolve(query.cluster, query.resource);
       } catch (error) {
-        if (signal.aborted || isAbortError(error)) return undefined;
+        if (signal.aborted || isAbortError(error) || !report) return undefined;
         listener({
           items: new Map(),
           columns: [],

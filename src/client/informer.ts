@@ -46,7 +46,7 @@ export class Informer {
   constructor(
     private readonly http: KubeHttp,
     readonly query: InformerQuery,
-    readonly type: ResourceType,
+    private described: ResourceType,
     private readonly options: InformerOptions = {}
   ) {
     this.batcher = new FrameBatcher(() => this.flush(), options.scheduler);
@@ -58,13 +58,28 @@ export class Informer {
       status: 'loading',
       listed: false,
       progress: {loaded: 0},
-      type,
+      type: described,
       revision: 0,
     };
   }
 
   get current(): InformerSnapshot {
     return this.snapshot;
+  }
+
+  /** The resource type this informer lists and watches. */
+  get type(): ResourceType {
+    return this.described;
+  }
+
+  /**
+   * Takes discovery's description of the same resource (same group, version, plural and scope)
+   * in place of the well-known one the list started with: its verbs and subresources.
+   */
+  refineType(type: ResourceType) {
+    if (type === this.described) return;
+    this.described = type;
+    this.update({type});
   }
 
   get closed() {

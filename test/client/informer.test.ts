@@ -183,6 +183,28 @@ describe('informer', () => {
     stop();
   });
 
+  it('starts a core type\'s list before discovery answers, then takes discovery\'s description of it', async () => {
+    const api = await fakeApi();
+    await api.control('fault', {match: 'GET /api', exact: true, delayMs: 600});
+    let snapshot: InformerSnapshot<KubeObject> | undefined;
+    const stop = api.client().subscribe({cluster: 'one', resource: 'po', namespace: 'team-a'}, (s) => (snapshot = s));
+    await until(() => snapshot?.listed === true, 'listed', 500);
+    expect(await api.count('GET /api'), 'asked, not answered yet').to.equal(1);
+    expect(snapshot!.type!.kind).to.equal('Pod');
+    expect(snapshot!.type!.subresources, 'well-known: no subresources claimed').to.deep.equal([]);
+    await until(() => snapshot!.type!.subresources.includes('log'), 'discovery\'s description', 2000);
+    stop();
+    // Kinds outside the core group still wait for discovery.
+    const api2 = await fakeApi();
+    await api2.control('fault', {match: 'GET /apis', exact: true, delayMs: 400});
+    let deployments: InformerSnapshot<KubeObject> | undefined;
+    const stop2 = api2.client().subscribe({cluster: 'one', resource: 'deployments', namespace: 'team-a'}, (s) => (deployments = s));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await api2.count('GET /apis/apps/v1/namespaces/team-a/deployments')).to.equal(0);
+    await until(() => deployments?.listed === true, 'deployments listed', 2000);
+    stop2();
+  });
+
   it('shares one list and one watch between subscribers of the same query, however the kind is spelled', async () => {
     const api = await fakeApi();
     const client = api.client();

@@ -38,7 +38,9 @@ interface Watcher {
 }
 
 interface Fault {
+  /** Part of the request's key (`GET /api/v1/namespaces/team-a/pods`, `... watch`), or all of it with `exact`. */
   match: string;
+  exact?: boolean;
   /** 0 destroys the connection instead of answering. */
   status?: number;
   /** Answer with a proxy's HTML error page instead of a Status. */
@@ -116,7 +118,7 @@ export class FakeApiServer {
     const watch = url.searchParams.get('watch');
     const key = `${req.method} ${path}${watch ? ' watch' : ''}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    const fault = this.faults.find((f) => key.includes(f.match));
+    const fault = this.faults.find((f) => (f.exact ? key === f.match : key.includes(f.match)));
     if (fault) {
       if (--fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
