@@ -9,7 +9,7 @@ export const hostStyles = css`
   @layer kube {
     :host {
       color-scheme: light dark;
-      --_font: var(--kube-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      --_font: var(--kube-font-family, system-ui, sans-serif);
       --_font-mono: var(--kube-font-family-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
       --_font-size: var(--kube-font-size, 0.875rem);
       --_fg: var(--kube-color-text, light-dark(#1f2328, #e6edf3));
