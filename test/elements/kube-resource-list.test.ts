@@ -153,6 +153,10 @@ describe('<kube-resource-list>', () => {
       expect(grid.getAttribute('aria-rowcount')).to.equal('10001');
       expect(rebuilds, 'full sorts for 20 pages').to.be.at.most(3);
       expect(rows(el).length).to.be.lessThan(60);
+      expect(grid.getBoundingClientRect().height, 'as high as the host allows').to.be.within(400, 403);
+      // Custom properties are inherited: one that changed with every page would restyle every row in view.
+      const custom = [...grid.style].filter((name) => name.startsWith('--')).sort();
+      expect(custom, 'only what changes with the columns').to.deep.equal(['--_columns', '--_min-width', '--_row-height']);
       grid.scrollTop = grid.scrollHeight;
       // Browsers fire scroll events on the next frame; a background test page may get none.
       grid.dispatchEvent(new Event('scroll'));
@@ -177,6 +181,7 @@ describe('<kube-resource-list>', () => {
       await until(() => el.rowCount === 5 && names(el).length === 5, 'five claims');
       await until(() => rows(el).every((row) => cell(row, 'Capacity') !== ''), 'capacities');
       expect(rows(el).map((row) => cell(row, 'Capacity'))).to.deep.equal(['500Mi', '1Gi', '1Gi', '2Gi', '10Gi']);
+      expect(part(el, 'table')!.getBoundingClientRect().height, 'a short list is as high as its rows').to.be.lessThan(300);
       el.sort = '-Age';
       await el.updateComplete;
       // Descending age: oldest first — the seeded redis claims, then the new ones.
