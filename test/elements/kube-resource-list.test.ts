@@ -7,6 +7,7 @@ import '../../src/define/kube-namespace-picker.js';
 import type {KubeResourceList} from '../../src/elements/kube-resource-list/kube-resource-list.js';
 import {ResourceListModel} from '../../src/elements/kube-resource-list/list-model.js';
 import type {KubeSelectEvent, KubeSelectionChangeEvent} from '../../src/elements/kube-resource-list/events.js';
+import type {ResourceListRow} from '../../src/elements/kube-resource-list/columns.js';
 import {createKubeClient, inMemoryTransport, formatAge, ageMs, type KubeClient, type KubeObject} from '../../src/client/index.js';
 import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
@@ -195,10 +196,11 @@ describe('<kube-resource-list>', () => {
     it('sorts restarts by their count and numbers by value', async () => {
       const {sortValueOf, serverColumn} = await import('../../src/elements/kube-resource-list/columns.js');
       const restarts = serverColumn({name: 'Restarts', type: 'string'}, 0);
-      const value = (text: string) => sortValueOf(restarts, {key: 'x', row: {cells: [text]}, object: {metadata: {name: 'x'}}, reference: {cluster: '', apiVersion: 'v1', kind: 'Pod', name: 'x'}});
+      const noRow = () => expect.fail('only a host column needs the whole row');
+      const value = (text: string) => sortValueOf(restarts, {cells: [text]}, {metadata: {name: 'x'}}, noRow);
       expect([value('12 (5m ago)'), value('2 (1h ago)'), value('0')]).to.deep.equal([12, 2, 0]);
       const replicas = serverColumn({name: 'Replicas', type: 'integer'}, 0);
-      expect(sortValueOf(replicas, {key: 'x', row: {cells: [10]}, object: {metadata: {}}, reference: {cluster: '', apiVersion: 'v1', kind: 'X', name: 'x'}})).to.equal(10);
+      expect(sortValueOf(replicas, {cells: [10]}, {metadata: {}}, noRow)).to.equal(10);
     });
 
     it('keeps a sorted index incrementally that equals a full sort', async () => {
@@ -254,8 +256,14 @@ describe('<kube-resource-list>', () => {
 
     it('adds host columns by kind, sortable by their sort value', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" sort="-Size"></kube-resource-list>`);
+      const sortedRows: ResourceListRow[] = [];
       el.extraColumns = [
-        {header: 'Size', kinds: ['Database'], render: (_row, object) => html`<b>${(object.metadata.name ?? '').length}</b>`, sortValue: (_row, object) => (object.metadata.name ?? '').length},
+        {
+          header: 'Size',
+          kinds: ['Database'],
+          render: (_row, object) => html`<b>${(object.metadata.name ?? '').length}</b>`,
+          sortValue: (row, object) => (sortedRows.push(row), (object.metadata.name ?? '').length),
+        },
         {header: 'Pod only', kinds: ['pods'], render: () => 'x'},
       ];
       await ready(el, 2);
@@ -266,6 +274,8 @@ describe('<kube-resource-list>', () => {
       el.sort = 'Size';
       await el.updateComplete;
       expect(names(el)).to.deep.equal(['sessions', 'orders-db']);
+      // A host's sort value sees the whole row, as its renderer does.
+      expect(sortedRows.at(-1)!.reference).to.include({kind: 'Database', namespace: 'team-a', cluster: 'sandbox'});
     });
 
     it('changes the informer query from the label selector input', async () => {

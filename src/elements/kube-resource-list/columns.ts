@@ -80,12 +80,13 @@ export function extraColumn(extra: ExtraColumn): ListColumn {
  * creation time for ages, a leading count for restarts (`2 (5m ago)`), quantities (`128Mi`) as
  * numbers, and everything else as text (compared with a numeric collator).
  */
-export function sortValueOf(column: ListColumn, row: ResourceListRow): SortValue {
-  if (column.source === 'namespace') return row.object.metadata.namespace ?? '';
-  if (column.source === 'extra') return clean(column.extra!.sortValue?.(row, row.object));
-  const cell = row.row.cells[column.cell!];
+export function sortValueOf(column: ListColumn, row: TableRow, object: KubeObject, full: () => ResourceListRow): SortValue {
+  if (column.source === 'namespace') return object.metadata.namespace ?? '';
+  // Only a host's column gets the whole row, reference included: indexing builds none otherwise.
+  if (column.source === 'extra') return clean(column.extra!.sortValue?.(full(), object));
+  const cell = row.cells[column.cell!];
   if (column.age) {
-    const created = Date.parse(row.object.metadata.creationTimestamp ?? '');
+    const created = Date.parse(object.metadata.creationTimestamp ?? '');
     if (column.name === 'Age' && !Number.isNaN(created)) return -created;
     const ms = typeof cell === 'string' ? parseAge(cell) ?? Date.now() - Date.parse(cell) : undefined;
     return clean(ms);
@@ -101,6 +102,11 @@ export function sortValueOf(column: ListColumn, row: ResourceListRow): SortValue
 
 function clean(value: number | string | undefined): SortValue {
   return typeof value === 'number' && Number.isNaN(value) ? undefined : value;
+}
+
+/** The object a Table row stands for: its metadata as the server sent it, or its name from the first cell. */
+export function objectOf(key: string, row: TableRow): KubeObject {
+  return row.object ?? {metadata: {name: String(row.cells[0] ?? key)}};
 }
 
 /** Name, then namespace: the order rows with equal sort values keep. */

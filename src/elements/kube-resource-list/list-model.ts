@@ -8,6 +8,7 @@ import {
   extraColumn,
   matchesFilter,
   namespaceColumn,
+  objectOf,
   serverColumn,
   sortValueOf,
   tieOf,
@@ -111,7 +112,7 @@ export class ResourceListModel {
     const row = this.source.get(key);
     if (!row) return undefined;
     const {kind, cluster} = settings;
-    const object: KubeObject = row.object ?? {metadata: {name: String(row.cells[0] ?? key)}};
+    const object = objectOf(key, row);
     const type = this.type;
     const {namespace, name = '', uid} = object.metadata;
     const apiVersion = type ? (type.group ? `${type.group}/${type.version}` : type.version) : object.apiVersion ?? '';
@@ -132,11 +133,12 @@ export class ResourceListModel {
     const batch: Array<[string, SortValue, string]> = [];
     let clockSamples = CLOCK_SAMPLES;
     for (const key of keys) {
-      const row = this.rowOf(key, settings);
+      const row = this.source.get(key);
       if (!row) continue;
-      this.indexed.set(key, row.row);
-      if (clockSamples-- > 0) this.noteServerClock(row);
-      if (matchesFilter(row.object, needle)) batch.push([key, this.sortValue(row), tieOf(row.object)]);
+      this.indexed.set(key, row);
+      const object = objectOf(key, row);
+      if (clockSamples-- > 0) this.noteServerClock(row, object);
+      if (matchesFilter(object, needle)) batch.push([key, this.sortValue(key, row, object, settings), tieOf(object)]);
       else this.index.remove(key);
     }
     this.index.upsertMany(batch);
@@ -156,8 +158,8 @@ export class ResourceListModel {
     for (const key of [...this.indexed.keys()]) if (!this.source.get(key)) this.drop(key);
   }
 
-  private sortValue(row: ResourceListRow): SortValue {
-    return this.sortColumn ? sortValueOf(this.sortColumn, row) : undefined;
+  private sortValue(key: string, row: TableRow, object: KubeObject, settings: ListSettings): SortValue {
+    return this.sortColumn ? sortValueOf(this.sortColumn, row, object, () => this.rowOf(key, settings)!) : undefined;
   }
 
   /** What the index was built for: a change here needs a rebuild, not a reconcile. */
@@ -176,12 +178,11 @@ export class ResourceListModel {
     const entries: Array<[string, SortValue, string]> = [];
     this.indexed.clear();
     let clockSamples = CLOCK_SAMPLES;
-    for (const [key] of this.source.entries()) {
-      const row = this.rowOf(key, settings);
-      if (!row) continue;
-      this.indexed.set(key, row.row);
-      if (clockSamples-- > 0) this.noteServerClock(row);
-      if (matchesFilter(row.object, needle)) entries.push([key, this.sortValue(row), tieOf(row.object)]);
+    for (const [key, row] of this.source.entries()) {
+      this.indexed.set(key, row);
+      const object = objectOf(key, row);
+      if (clockSamples-- > 0) this.noteServerClock(row, object);
+      if (matchesFilter(object, needle)) entries.push([key, this.sortValue(key, row, object, settings), tieOf(object)]);
     }
     const index = new SortedIndex(this.descending, settings.locale);
     index.rebuild(entries);
@@ -210,10 +211,10 @@ export class ResourceListModel {
     this.sortColumn = sortColumn?.sortable ? sortColumn : undefined;
   }
 
-  private noteServerClock(row: ResourceListRow) {
+  private noteServerClock(row: TableRow, object: KubeObject) {
     if (this.ageCell < 0) return;
-    const cell = row.row.cells[this.ageCell];
-    const created = Date.parse(row.object.metadata.creationTimestamp ?? '');
+    const cell = row.cells[this.ageCell];
+    const created = Date.parse(object.metadata.creationTimestamp ?? '');
     const age = typeof cell === 'string' ? parseAge(cell) : undefined;
     if (age === undefined || Number.isNaN(created)) return;
     const offset = created + age - Date.now();
