@@ -158,7 +158,8 @@ export class Informer {
 
   /** The paged initial list (or a re-list): items reach subscribers page by page. */
   private async list(signal: AbortSignal) {
-    const seen = new Set<string>();
+    // A re-list drops what the server no longer has; a list into an empty store has nothing to drop.
+    const seen = this.store.size ? new Set<string>() : undefined;
     const relist = this.snapshot.listed;
     this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
     let continueToken: string | undefined;
@@ -215,12 +216,12 @@ export class Informer {
         const rows = this.entriesOf(page);
         for (const entry of rows) {
           const key = keyOf(entry);
-          seen.add(key);
+          seen?.add(key);
           this.put(key, entry);
         }
         resourceVersion = page.metadata?.resourceVersion;
         this.update({
-          progress: {loaded: seen.size, remaining: page.metadata?.remainingItemCount},
+          progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
           // First rows are useful at once: show them as ready-while-loading on the first list.
           status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
         });
@@ -230,10 +231,12 @@ export class Informer {
       dropFrom(current);
       throw error;
     }
-    for (const key of [...this.store.keys()]) {
-      if (!seen.has(key)) {
-        this.store.delete(key);
-        this.changes.delete(key);
+    if (seen) {
+      for (const key of [...this.store.keys()]) {
+        if (!seen.has(key)) {
+          this.store.delete(key);
+          this.changes.delete(key);
+        }
       }
     }
     this.resourceVersion = resourceVersion;
