@@ -220,11 +220,16 @@ export class Informer {
           this.put(key, entry);
         }
         resourceVersion = page.metadata?.resourceVersion;
-        this.update({
-          progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
-          // First rows are useful at once: show them as ready-while-loading on the first list.
-          status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
-        });
+        // A page goes to subscribers at once, not at the next frame: it is one batch already, and
+        // its rows then make the frame that follows (the last page's make the list ready a frame sooner).
+        this.update(
+          {
+            progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
+            // First rows are useful at once: show them as ready-while-loading on the first list.
+            status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
+          },
+          true
+        );
       } while (continueToken);
     } catch (error) {
       // Pages asked for early are no use to the re-list that follows.
@@ -241,7 +246,7 @@ export class Informer {
     }
     this.resourceVersion = resourceVersion;
     this.backoff.reset();
-    this.update({status: 'ready', error: undefined, listed: true, resourceVersion});
+    this.update({status: 'ready', error: undefined, listed: true, resourceVersion}, true);
   }
 
   private async watch(signal: AbortSignal) {
@@ -312,9 +317,11 @@ export class Informer {
     return objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}));
   }
 
-  private update(patch: Partial<InformerSnapshot>) {
+  /** Changes the snapshot; subscribers hear of it at the next frame, or at once with `now`. */
+  private update(patch: Partial<InformerSnapshot>, now = false) {
     this.snapshot = {...this.snapshot, ...patch};
-    this.batcher.schedule();
+    if (now) this.batcher.flushNow();
+    else this.batcher.schedule();
   }
 
   private flush() {
@@ -326,7 +333,16 @@ export class Informer {
     this.snapshot = {...this.snapshot, revision: this.snapshot.revision + 1};
     for (const listener of this.listeners) {
       const first = this.fresh.delete(listener);
-      listener(this.snapshot, first || replaced ? undefined : changes);
+      try {
+        listener(this.snapshot, first || replaced ? undefined : changes);
+      } catch (error) {
+        // Reported as the DOM reports an event listener's exception: it stops neither the others nor the list.
+        if (typeof reportError === 'function') reportError(error);
+        else
+          queueMicrotask(() => {
+            throw error;
+          });
+      }
     }
   }
 }

@@ -205,6 +205,27 @@ describe('informer', () => {
     stop2();
   });
 
+  it('keeps listing for everyone when one subscriber throws', async () => {
+    const api = await fakeApi();
+    await api.control('many', {count: 1200});
+    const client = api.client();
+    const thrown: unknown[] = [];
+    const report = window.reportError;
+    window.reportError = (error) => thrown.push(error);
+    const stopBad = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 500}, () => {
+      throw new Error('subscriber bug');
+    });
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 500}, rec.listener);
+    await until(() => rec.last()?.listed === true, 'listed');
+    stopBad();
+    window.reportError = report;
+    expect(rec.last()!.items.size).to.equal(1200);
+    expect(thrown.length, 'reported, not swallowed').to.be.greaterThan(0);
+    expect(await api.count('GET /api/v1/namespaces/bulk/pods'), 'pages of 500 and 700: one list, not restarted').to.equal(2);
+    stop();
+  });
+
   it('shares one list and one watch between subscribers of the same query, however the kind is spelled', async () => {
     const api = await fakeApi();
     const client = api.client();
