@@ -1,15 +1,17 @@
 import type {ResourceType} from './types.js';
 import {ResourceRegistry} from './discovery.js';
 
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+/** What every server serves for these; `deletecollection` too, for all but namespaces and (before 1.31) services. */
+const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+const WITH_COLLECTION = [...VERBS, 'deletecollection'];
 
-/** [plural, kind, short names, namespaced] */
-const CORE: Array<[string, string, string[], boolean]> = [
+/** [plural, kind, short names, namespaced, verbs] */
+const CORE: Array<[string, string, string[], boolean, string[]?]> = [
   ['pods', 'Pod', ['po'], true],
-  ['services', 'Service', ['svc'], true],
+  ['services', 'Service', ['svc'], true, VERBS],
   ['configmaps', 'ConfigMap', ['cm'], true],
   ['secrets', 'Secret', [], true],
-  ['namespaces', 'Namespace', ['ns'], false],
+  ['namespaces', 'Namespace', ['ns'], false, VERBS],
   ['nodes', 'Node', ['no'], false],
   ['events', 'Event', ['ev'], true],
   ['persistentvolumeclaims', 'PersistentVolumeClaim', ['pvc'], true],
@@ -27,7 +29,7 @@ const CORE: Array<[string, string, string[], boolean]> = [
  * server has them) replaces these as soon as it answers.
  */
 export const wellKnownCore = new ResourceRegistry(
-  CORE.map(([resource, kind, shortNames, namespaced]): ResourceType => ({
+  CORE.map(([resource, kind, shortNames, namespaced, verbs = WITH_COLLECTION]): ResourceType => ({
     group: '',
     version: 'v1',
     resource,
@@ -35,7 +37,7 @@ export const wellKnownCore = new ResourceRegistry(
     singular: kind.toLowerCase(),
     shortNames,
     namespaced,
-    verbs: VERBS,
+    verbs,
     categories: [],
     subresources: [],
   }))

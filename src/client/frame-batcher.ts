@@ -27,8 +27,6 @@ export const nextFrame: FrameScheduler = (callback) => {
  */
 export class FrameBatcher {
   private scheduled = false;
-  /** Moves on every flush, so a frame asked for before `flushNow` finds nothing left to do. */
-  private flushes = 0;
 
   constructor(
     private readonly flush: () => void,
@@ -38,21 +36,9 @@ export class FrameBatcher {
   schedule() {
     if (this.scheduled) return;
     this.scheduled = true;
-    const flushes = this.flushes;
     this.scheduler(() => {
-      if (flushes !== this.flushes) return;
-      this.run();
+      this.scheduled = false;
+      this.flush();
     });
-  }
-
-  /** Delivers what is pending at once: a page of a list is one batch already, and needn't wait for a frame. */
-  flushNow() {
-    this.run();
-  }
-
-  private run() {
-    this.scheduled = false;
-    this.flushes++;
-    this.flush();
   }
 }

@@ -14,8 +14,9 @@ export interface InformerCacheOptions extends InformerOptions {
 
 /**
  * Shares informers between subscribers: one list+watch per (cluster, resource, namespace,
- * selectors, table mode). The resource is resolved through discovery first, so `pods`, `Pod`
- * and `po` share one watch. The last subscriber leaving closes it after a grace period.
+ * selectors, table mode). The resource is resolved through discovery, so `pods`, `Pod` and `po`
+ * share one watch; everyday core types (`core-resources.ts`) start before discovery answers. The
+ * last subscriber leaving closes it after a grace period.
  */
 export class InformerCache {
   private readonly informers = new Map<string, Informer>();
@@ -73,7 +74,7 @@ export class InformerCache {
   }
 
   /**
-   * Resolves the query's resource, reporting failures to the listener and retrying with backoff —
+   * Resolves the query's resource, retrying with backoff, and reporting failures to the listener —
    * unless the list already runs on a well-known type (`report` false), which reports its own.
    */
   private async resolve(query: InformerQuery, listener: InformerListener, signal: AbortSignal, report: boolean) {
@@ -82,8 +83,8 @@ export class InformerCache {
       try {
         return await this.discovery.resolve(query.cluster, query.resource);
       } catch (error) {
-        if (signal.aborted || isAbortError(error) || !report) return undefined;
-        listener({
+        if (signal.aborted || isAbortError(error)) return undefined;
+        if (report) listener({
           items: new Map(),
           columns: [],
           serverTable: false,

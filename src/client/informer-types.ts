@@ -37,7 +37,7 @@ export interface InformerSnapshot<T = KubeObject | TableRow> {
   readonly serverTable: boolean;
   readonly status: InformerStatus;
   readonly error?: Error;
-  /** The resolved resource type, once discovery answered. */
+  /** The resource type: as discovery describes it, or for core types as they are well known until it answers. */
   readonly type?: ResourceType;
   /** True once the initial (paged) list has fully arrived. */
   readonly listed: boolean;

@@ -73,11 +73,14 @@ export class Informer {
   }
 
   /**
-   * Takes discovery's description of the same resource (same group, version, plural and scope)
-   * in place of the well-known one the list started with: its verbs and subresources.
+   * Takes discovery's description of the resource in place of the well-known one the list started
+   * with (its verbs and subresources) — only of the same resource at the same address: requests
+   * are made from it.
    */
   refineType(type: ResourceType) {
-    if (type === this.described) return;
+    const was = this.described;
+    if (type === was) return;
+    if (type.group !== was.group || type.version !== was.version || type.resource !== was.resource || type.namespaced !== was.namespaced) return;
     this.described = type;
     this.update({type});
   }
@@ -220,16 +223,11 @@ export class Informer {
           this.put(key, entry);
         }
         resourceVersion = page.metadata?.resourceVersion;
-        // A page goes to subscribers at once, not at the next frame: it is one batch already, and
-        // its rows then make the frame that follows (the last page's make the list ready a frame sooner).
-        this.update(
-          {
-            progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
-            // First rows are useful at once: show them as ready-while-loading on the first list.
-            status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
-          },
-          true
-        );
+        this.update({
+          progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
+          // First rows are useful at once: show them as ready-while-loading on the first list.
+          status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
+        });
       } while (continueToken);
     } catch (error) {
       // Pages asked for early are no use to the re-list that follows.
@@ -246,7 +244,7 @@ export class Informer {
     }
     this.resourceVersion = resourceVersion;
     this.backoff.reset();
-    this.update({status: 'ready', error: undefined, listed: true, resourceVersion}, true);
+    this.update({status: 'ready', error: undefined, listed: true, resourceVersion});
   }
 
   private async watch(signal: AbortSignal) {
@@ -317,11 +315,9 @@ export class Informer {
     return objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}));
   }
 
-  /** Changes the snapshot; subscribers hear of it at the next frame, or at once with `now`. */
-  private update(patch: Partial<InformerSnapshot>, now = false) {
+  private update(patch: Partial<InformerSnapshot>) {
     this.snapshot = {...this.snapshot, ...patch};
-    if (now) this.batcher.flushNow();
-    else this.batcher.schedule();
+    this.batcher.schedule();
   }
 
   private flush() {
@@ -336,7 +332,7 @@ export class Informer {
       try {
         listener(this.snapshot, first || replaced ? undefined : changes);
       } catch (error) {
-        // Reported as the DOM reports an event listener's exception: it stops neither the others nor the list.
+        // Reported as the DOM reports an event listener's exception: it stops neither the other subscribers nor the informer.
         if (typeof reportError === 'function') reportError(error);
         else
           queueMicrotask(() => {

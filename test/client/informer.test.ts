@@ -205,7 +205,31 @@ describe('informer', () => {
     stop2();
   });
 
-  it('keeps listing for everyone when one subscriber throws', async () => {
+  it('asks discovery again when it fails for a core type already listing, and leaves a subscriber that left', async () => {
+    const api = await fakeApi();
+    // Discovery fails once (the list runs on regardless), then answers on the retry.
+    await api.control('fault', {match: 'GET /api', exact: true, status: 500});
+    let snapshot: InformerSnapshot<KubeObject> | undefined;
+    const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, (s) => (snapshot = s));
+    await until(() => snapshot?.listed === true, 'listed');
+    expect(snapshot!.status).to.equal('ready');
+    await until(() => snapshot!.type!.subresources.includes('log'), 'described on the retry', 4000);
+    stop();
+    // Leaving before discovery answers: nothing more arrives, and the list+watch closes after its grace period.
+    const api2 = await fakeApi();
+    await api2.control('fault', {match: 'GET /api', exact: true, delayMs: 500});
+    const client = api2.client({graceMs: 100});
+    let calls = 0;
+    const stop2 = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, () => calls++);
+    await until(() => calls > 0, 'first notification');
+    stop2();
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(calls, 'no notification after leaving').to.equal(after);
+    expect(client.informers.size, 'closed after the grace period').to.equal(0);
+  });
+
+  it('keeps notifying the other subscribers, and listing, when one subscriber throws', async () => {
     const api = await fakeApi();
     await api.control('many', {count: 1200});
     const client = api.client();

@@ -39,7 +39,7 @@ describe('SortedIndex', () => {
           const key = `ns/pod-${Math.floor(random() * 3000)}`;
           if (rows.delete(key)) index.remove(key);
         }
-        expect([...index.keys]).to.deep.equal(expected(rows, descending), `round ${round}`);
+        expect([...index.keys()]).to.deep.equal(expected(rows, descending), `round ${round}`);
       }
       for (const key of rows.keys()) expect(index.at(index.positionOf(key))).to.equal(key);
     });
@@ -73,7 +73,7 @@ describe('SortedIndex', () => {
         }
         return collator.compare(na, nb) || collator.compare(sa, sb) || (ka < kb ? -1 : ka > kb ? 1 : 0);
       });
-      expect([...index.keys]).to.deep.equal(
+      expect([...index.keys()]).to.deep.equal(
         reference.map(([key]) => key),
         `round ${round}`
       );

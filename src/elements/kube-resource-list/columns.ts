@@ -2,7 +2,7 @@ import type {TemplateResult} from 'lit';
 import type {KubeObject, ObjectReference, TableColumnDefinition, TableRow} from '../../client/types.js';
 import {parseAge} from '../../client/age.js';
 import {tryParseQuantity} from '../../client/quantity.js';
-import type {SortValue} from './sorted-index.js';
+import {TIE_SEPARATOR, type SortValue} from './sorted-index.js';
 
 /** One row as renderers see it: the Table row, its object (metadata by default) and its reference. */
 export interface ResourceListRow {
@@ -111,7 +111,7 @@ export function objectOf(key: string, row: TableRow): KubeObject {
 
 /** Name, then namespace: the order rows with equal sort values keep. */
 export function tieOf(object: KubeObject) {
-  return `${object.metadata.name ?? ''}\u0000${object.metadata.namespace ?? ''}`;
+  return `${object.metadata.name ?? ''}${TIE_SEPARATOR}${object.metadata.namespace ?? ''}`;
 }
 
 /** Whether the filter text (lower-case) occurs in the name, the namespace or a `key=value` label. */

@@ -45,9 +45,6 @@ export function renderGrid(view: GridView) {
       '--_columns': columns.template,
       '--_min-width': columns.min,
       '--_row-height': `${rowHeight}px`,
-      // Not a custom property: those are inherited, so a new value (every page of a list) would
-      // recompute the style of every row and cell in view.
-      height: `min(var(--_height), calc(${total * rowHeight}px + 2.5rem))`,
     })}
     @scroll=${focus.onScroll}
     @keydown=${focus.onKeyDown}

@@ -32,6 +32,8 @@ export const resourceListStyles = [
       [part~='table'] {
         position: relative;
         overflow: auto;
+        /* As high as its rows, up to the host's height: the body's own height says how high they are.
+           (A custom property that changed with every page would restyle every row and cell in view.) */
         max-height: var(--_height);
         border: 1px solid var(--_list-border);
         border-radius: var(--_radius);

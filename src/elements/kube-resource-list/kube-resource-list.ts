@@ -231,7 +231,7 @@ export class KubeResourceList extends KubeElement {
 
   private onNotify(source: number, snapshot: InformerSnapshot<TableRow>, changes?: InformerChanges) {
     if (!this.warmed && snapshot.status === 'loading') {
-      // The first page's count needs Intl's number format (but plain English); building the first
+      // The first page's count needs Intl's number format, except in plain English; building the first
       // Intl object (tens of milliseconds) while that page is on the wire keeps it off the page's path.
       this.warmed = true;
       setTimeout(() => formatCount(0, this.locale));

@@ -43,7 +43,7 @@ export class RowSelection {
 
   /** Selects or unselects every row the list shows. */
   setAll(checked: boolean) {
-    for (const key of this.model.index.keys) {
+    for (const key of this.model.index.keys()) {
       if (checked) this.keys.add(key);
       else this.keys.delete(key);
     }

@@ -54,8 +54,8 @@ export class SortedIndex {
   }
 
   /** Keys in display order. */
-  get keys(): Iterable<string> {
-    return this.order.map((entry) => entry.key);
+  *keys(): IterableIterator<string> {
+    for (const entry of this.order) yield entry.key;
   }
 
   at(position: number): string | undefined {
@@ -78,7 +78,7 @@ export class SortedIndex {
     const old = this.entries.get(key);
     if (old) {
       if (old.tie === tie && sameValue(old.value, value)) return;
-      this.order.splice(this.search(old), 1);
+      this.order.splice(this.find(old), 1);
     }
     const entry = this.entryOf(key, value, tie);
     this.entries.set(key, entry);
@@ -120,7 +120,7 @@ export class SortedIndex {
   remove(key: string): boolean {
     const old = this.entries.get(key);
     if (!old) return false;
-    this.order.splice(this.search(old), 1);
+    this.order.splice(this.find(old), 1);
     this.entries.delete(key);
     return true;
   }
@@ -131,6 +131,12 @@ export class SortedIndex {
     if (!entry) return -1;
     const position = this.search(entry);
     return this.order[position] === entry ? position : -1;
+  }
+
+  /** Where an entry of the index is: a binary search, checked (a linear one should the order ever disagree). */
+  private find(entry: Entry): number {
+    const position = this.search(entry);
+    return this.order[position] === entry ? position : this.order.indexOf(entry);
   }
 
   /** The first position whose key sorts at or after the entry. */
@@ -180,8 +186,8 @@ export class SortedIndex {
   }
 }
 
-/** Ties are name, then namespace, joined with this (see `tieOf`), which `plainSortKey(tie, true)` keeps. */
-const TIE_SEPARATOR = '\u0000';
+/** Ties are parts — name, then namespace (`tieOf`) — joined with this, which `plainSortKey(tie, true)` keeps. */
+export const TIE_SEPARATOR = '\u0000';
 
 function compareKeys(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
