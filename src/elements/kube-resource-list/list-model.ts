@@ -135,13 +135,22 @@ export class ResourceListModel {
     for (const key of keys) {
       const row = this.source.get(key);
       if (!row) continue;
-      this.indexed.set(key, row);
-      const object = objectOf(key, row);
-      if (clockSamples-- > 0) this.noteServerClock(row, object);
-      if (matchesFilter(object, needle)) batch.push([key, this.sortValue(key, row, object, settings), tieOf(object)]);
+      const entry = this.indexEntry(key, row, needle, settings, clockSamples-- > 0);
+      if (entry) batch.push(entry);
       else this.index.remove(key);
     }
     this.index.upsertMany(batch);
+  }
+
+  /**
+   * Notes a row as indexed and returns its index entry — or undefined when the filter rejects it.
+   * Reads the Table row and its metadata only: no reference is built unless a host column sorts.
+   */
+  private indexEntry(key: string, row: TableRow, needle: string, settings: ListSettings, sampleClock: boolean): [string, SortValue, string] | undefined {
+    this.indexed.set(key, row);
+    const object = objectOf(key, row);
+    if (sampleClock) this.noteServerClock(row, object);
+    return matchesFilter(object, needle) ? [key, this.sortValue(key, row, object, settings), tieOf(object)] : undefined;
   }
 
   private drop(key: string) {
@@ -179,10 +188,8 @@ export class ResourceListModel {
     this.indexed.clear();
     let clockSamples = CLOCK_SAMPLES;
     for (const [key, row] of this.source.entries()) {
-      this.indexed.set(key, row);
-      const object = objectOf(key, row);
-      if (clockSamples-- > 0) this.noteServerClock(row, object);
-      if (matchesFilter(object, needle)) entries.push([key, this.sortValue(key, row, object, settings), tieOf(object)]);
+      const entry = this.indexEntry(key, row, needle, settings, clockSamples-- > 0);
+      if (entry) entries.push(entry);
     }
     const index = new SortedIndex(this.descending, settings.locale);
     index.rebuild(entries);

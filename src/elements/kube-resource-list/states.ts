@@ -57,7 +57,7 @@ export interface ToolbarOptions {
 /** The filter, the label selector, and the progress or the count. */
 export function renderToolbar(options: ToolbarOptions) {
   const {state, progress} = options;
-  const format = {format: (n: number) => formatCount(n, options.locale)};
+  const count = (n: number) => formatCount(n, options.locale);
   return html`<div part="toolbar">
     <input
       part="filter"
@@ -79,11 +79,11 @@ export function renderToolbar(options: ToolbarOptions) {
     ${state === 'loading' && progress.loaded > 0
       ? html`<span part="progress" role="status"
           >${progress.total !== undefined
-            ? msg(str`Loading… ${format.format(progress.loaded)} of ${format.format(progress.total)}`, {id: 'kube.resourceList.progress'})
-            : msg(str`Loading… ${format.format(progress.loaded)}`, {id: 'kube.resourceList.progressUnknown'})}</span
+            ? msg(str`Loading… ${count(progress.loaded)} of ${count(progress.total)}`, {id: 'kube.resourceList.progress'})
+            : msg(str`Loading… ${count(progress.loaded)}`, {id: 'kube.resourceList.progressUnknown'})}</span
         >`
       : state === 'ready' || state === 'reconnecting'
-        ? html`<span part="count">${msg(str`${format.format(options.shown)} shown`, {id: 'kube.resourceList.count'})}</span>`
+        ? html`<span part="count">${msg(str`${count(options.shown)} shown`, {id: 'kube.resourceList.count'})}</span>`
         : nothing}
   </div>`;
 }
