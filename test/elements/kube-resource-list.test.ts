@@ -227,6 +227,46 @@ describe('<kube-resource-list>', () => {
       for (const [position, k] of expected.entries()) expect(index.positionOf(k)).to.equal(position);
     });
 
+    it('builds the collator while the first page is on the wire where plain order does not apply', async () => {
+      // Swedish is not among the locales sorted by key (see plain-order.ts): every name goes through
+      // the collator, whose first build in a page costs tens of milliseconds. No other test sorts in it.
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const inner = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let listAsked = false;
+      const client = createKubeClient({
+        transport: {
+          listClusters: (signal) => inner.listClusters(signal),
+          identity: inner.identity && ((cluster) => inner.identity!(cluster)),
+          request: async (request) => {
+            if (/\/namespaces\/team-a\/pods\?/.test(request.path)) {
+              listAsked = true;
+              await held;
+            }
+            return inner.request(request);
+          },
+        },
+      });
+      cleanups.push(() => client.dispose());
+      const built: Array<string | undefined> = [];
+      const Collator = Intl.Collator;
+      const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.Collator>) {
+        built.push(String(args[0]));
+        return new Collator(...args);
+      } as unknown as typeof Intl.Collator;
+      Intl.Collator = counting;
+      cleanups.push(() => (Intl.Collator = Collator));
+      const {el} = await mount(html`<div lang="sv"><kube-resource-list kind="pods" namespace="team-a"></kube-resource-list></div>`, {client, sandbox});
+      await until(() => listAsked, 'the list asked for');
+      await until(() => built.includes('sv'), 'the Swedish collator built before the first page arrived');
+      release();
+      await ready(el);
+      const shown = names(el);
+      expect(shown).to.deep.equal([...shown].sort(new Collator('sv', {numeric: true, sensitivity: 'base'}).compare));
+    });
+
     it('filters by name and label, and reflects sort and filter', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
       await ready(el);

@@ -10,7 +10,8 @@ import type {InformerChanges, InformerQuery, InformerSnapshot} from '../../clien
 import type {ObjectReference, TableRow} from '../../client/types.js';
 import {InformerGroupController} from '../../controllers/informer-group-controller.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
-import {formatCount} from '../../client/intl.js';
+import {formatCount, sortCollator} from '../../client/intl.js';
+import {plainOrderApplies} from '../../client/plain-order.js';
 import {ResourceListModel} from './list-model.js';
 import {nextSort, type ExtraColumn, type RowActionsRenderer} from './columns.js';
 import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
@@ -233,8 +234,13 @@ export class KubeResourceList extends KubeElement {
     if (!this.warmed && snapshot.status === 'loading') {
       // The first page's count needs Intl's number format, except in plain English; building the first
       // Intl object (tens of milliseconds) while that page is on the wire keeps it off the page's path.
+      // So does the collator where plain order doesn't apply: there, every name comparison is its call.
       this.warmed = true;
-      setTimeout(() => formatCount(0, this.locale));
+      setTimeout(() => {
+        const locale = this.locale;
+        formatCount(0, locale);
+        if (!plainOrderApplies(locale)) sortCollator(locale);
+      });
     }
     this.fallback.notice(this.informers.queries[source], snapshot);
     this.grid.beforeChange();
