@@ -2,7 +2,7 @@ import {css} from 'lit';
 
 /**
  * The row of controls above a list or a log: wraps on narrow hosts, one spacing token between
- * controls, and text fields framed like the rest of the elements.
+ * controls, and text fields framed like the rest of the elements — as is a state's retry button.
  */
 export const toolbarStyles = css`
   @layer kube {
@@ -13,7 +13,8 @@ export const toolbarStyles = css`
       gap: var(--_space);
       padding-block-end: var(--_space);
     }
-    [part~='toolbar'] :is(input, select, button) {
+    [part~='toolbar'] :is(input, select, button),
+    button[part~='retry'] {
       font: inherit;
       color: var(--_fg);
       background: var(--_bg);

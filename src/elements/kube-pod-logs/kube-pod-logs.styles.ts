@@ -38,16 +38,6 @@ export const podLogsStyles = [
         gap: 0.25rem;
         color: var(--_fg-muted);
       }
-      select,
-      input,
-      button {
-        font: inherit;
-        color: var(--_fg);
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.2rem 0.5rem;
-      }
       button {
         cursor: pointer;
       }
