@@ -47,7 +47,8 @@ export class InformerCache {
     const attach = (type: ResourceType) => {
       const chosen = this.acquire(query, type);
       if (chosen === informer) return chosen.refineType(type);
-      if (informer) this.release(informer, typed);
+      // Moved off the early guess: the server describes the type otherwise, so nobody will want it back.
+      if (informer) this.release(informer, typed, 0);
       informer = chosen;
       informer.addListener(typed);
     };
@@ -118,20 +119,21 @@ export class InformerCache {
     return informer;
   }
 
-  private release(informer: Informer, listener: InformerListener) {
+  /** Leaves an informer; the last to leave closes it after `graceMs` (at once for 0). */
+  private release(informer: Informer, listener: InformerListener, graceMs = this.options.graceMs ?? 5000) {
     informer.removeListener(listener);
     if (informer.listenerCount > 0) return;
     const key = cacheKey(informer.query, informer.type);
-    this.closing.set(
-      key,
-      setTimeout(() => {
-        this.closing.delete(key);
-        if (informer.listenerCount === 0 && this.informers.get(key) === informer) {
-          informer.close();
-          this.informers.delete(key);
-        }
-      }, this.options.graceMs ?? 5000)
-    );
+    clearTimeout(this.closing.get(key));
+    const close = () => {
+      this.closing.delete(key);
+      if (informer.listenerCount === 0 && this.informers.get(key) === informer) {
+        informer.close();
+        this.informers.delete(key);
+      }
+    };
+    if (graceMs <= 0) close();
+    else this.closing.set(key, setTimeout(close, graceMs));
   }
 }
 

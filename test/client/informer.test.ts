@@ -229,6 +229,22 @@ describe('informer', () => {
     expect(client.informers.size, 'closed after the grace period').to.equal(0);
   });
 
+  it('closes the early list at once when discovery describes a core type otherwise', async () => {
+    const api = await fakeApi();
+    await api.control('fault', {match: 'GET /api', exact: true, delayMs: 300});
+    const client = api.client({graceMs: 60_000});
+    // A server that serves pods cluster-scoped only (no conformant one does): the subscription moves.
+    const resolve = client.discovery.resolve.bind(client.discovery);
+    client.discovery.resolve = async (cluster, ref) => ({...(await resolve(cluster, ref)), namespaced: false});
+    let snapshot: InformerSnapshot<KubeObject> | undefined;
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, (s) => (snapshot = s));
+    await until(() => snapshot?.listed === true && snapshot.type?.namespaced === true, 'the early list, namespaced');
+    await until(() => snapshot?.type?.namespaced === false && snapshot.listed, 'moved to the cluster-wide list', 2000);
+    expect(client.informers.size, 'the early list closed, not left for its grace period').to.equal(1);
+    expect(await api.count('GET /api/v1/pods'), 'listed cluster-wide').to.be.greaterThan(0);
+    stop();
+  });
+
   it('keeps notifying the other subscribers, and listing, when one subscriber throws', async () => {
     const api = await fakeApi();
     await api.control('many', {count: 1200});
