@@ -25,8 +25,17 @@ afterEach(() => {
   cleanups = [];
 });
 
-function makeClient(sandbox: Sandbox, token = 'sandbox-admin') {
-  const client = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token}), informers: {graceMs: 50}});
+/** A client on the sandbox; `before` sees each request's path first and may hold it. */
+function makeClient(sandbox: Sandbox, token = 'sandbox-admin', before?: (path: string) => Promise<void> | void) {
+  const transport = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token});
+  if (before) {
+    const request = transport.request.bind(transport);
+    transport.request = async (sent) => {
+      await before(sent.path);
+      return request(sent);
+    };
+  }
+  const client = createKubeClient({transport, informers: {graceMs: 50}});
   cleanups.push(() => client.dispose());
   return client;
 }
@@ -232,24 +241,15 @@ describe('<kube-resource-list>', () => {
       // the collator, whose first build in a page costs tens of milliseconds. No other test sorts in it.
       const sandbox = createSandbox({seed: 1});
       cleanups.push(() => sandbox.dispose());
-      const inner = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       let listAsked = false;
-      const client = createKubeClient({
-        transport: {
-          listClusters: (signal) => inner.listClusters(signal),
-          identity: inner.identity && ((cluster) => inner.identity!(cluster)),
-          request: async (request) => {
-            if (/\/namespaces\/team-a\/pods\?/.test(request.path)) {
-              listAsked = true;
-              await held;
-            }
-            return inner.request(request);
-          },
-        },
+      const client = makeClient(sandbox, 'sandbox-admin', async (path) => {
+        if (/\/namespaces\/team-a\/pods\?/.test(path)) {
+          listAsked = true;
+          await held;
+        }
       });
-      cleanups.push(() => client.dispose());
       const built: Array<string | undefined> = [];
       const Collator = Intl.Collator;
       const counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.Collator>) {
@@ -265,6 +265,18 @@ describe('<kube-resource-list>', () => {
       await ready(el);
       const shown = names(el);
       expect(shown).to.deep.equal([...shown].sort(new Collator('sv', {numeric: true, sensitivity: 'base'}).compare));
+    });
+
+    it('sends its first page before the provider asks for discovery', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const paths: string[] = [];
+      const client = makeClient(sandbox, 'sandbox-admin', (path) => void paths.push(path));
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`, {client, sandbox});
+      await ready(el);
+      expect(paths[0], 'a core type lists before discovery answers').to.match(/^\/api\/v1\/namespaces\/team-a\/pods\?/);
+      expect(paths, 'discovery still asked, once').to.include('/api');
+      expect(paths.filter((path) => path === '/api')).to.have.length(1);
     });
 
     it('filters by name and label, and reflects sort and filter', async () => {

@@ -139,8 +139,9 @@ export class KubeProvider extends KubeElement implements KubeScope {
     if (client && !this.cluster && !this.parentCluster.value && !this.defaultCluster) void this.pickDefaultCluster(client);
     this.clientProvider.setValue(client);
     const cluster = this.effectiveCluster;
-    // Discovery is the first thing every element needs: ask while they are still rendering.
-    if (client && cluster && cluster !== this.clusterProvider.value) client.discovery.registry(cluster).catch(() => {});
+    // Discovery is the first thing most elements need: ask while they are still rendering — just after
+    // their own first updates (already queued), so a list of a core type sends its first page first.
+    if (client && cluster && cluster !== this.clusterProvider.value) queueMicrotask(() => void client.discovery.registry(cluster).catch(() => {}));
     this.clusterProvider.setValue(cluster);
     const namespaces = this.effectiveNamespaces;
     if (namespaces.join(',') !== this.namespacesProvider.value?.join(',')) this.namespacesProvider.setValue(namespaces);
