@@ -541,6 +541,21 @@ describe('<kube-resource-list>', () => {
       change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
       expect(change.references).to.deep.equal([]);
     });
+
+    it('drops the selection when what it lists changes, even where the new list has the same keys', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      const name = cell(rows(el)[0]!, 'Name');
+      setTimeout(() => rows(el)[0]!.querySelector<HTMLInputElement>('input[part~="select"]')!.click());
+      await oneEvent(el, 'kube-selection-change');
+      // team-a's pods are listed again under the new query: a selection kept by key would reappear on them.
+      setTimeout(() => (el.namespace = 'team-a,team-b'));
+      const change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references).to.deep.equal([]);
+      await until(() => el.hasState('ready') && !!rowByName(el, name) && names(el).length > 2, 'both namespaces listed');
+      expect(el.selected).to.deep.equal([]);
+      expect(rows(el).filter((row) => row.getAttribute('aria-selected') === 'true')).to.have.length(0);
+    });
   });
 
   describe('keyboard', () => {

@@ -142,7 +142,7 @@ export class KubeResourceList extends KubeElement {
     this,
     () => this.target(),
     (source, snapshot, changes) => this.onNotify(source, snapshot, changes),
-    () => this.model.reset()
+    () => this.onReset()
   );
 
   private readonly model = new ResourceListModel(
@@ -247,6 +247,12 @@ export class KubeResourceList extends KubeElement {
     this.selectionDropped = false;
     this.model.notify(changes);
     if (this.selectionDropped) this.emit(new KubeSelectionChangeEvent(this.selected));
+  }
+
+  /** The list now shows another query (kind, cluster, namespaces, selectors): nothing selected carries over. */
+  private onReset() {
+    this.model.reset();
+    this.clearSelection();
   }
 
   /** A deleted row: forget its selection; if it was the active row, keep its place (and focus). */
