@@ -110,6 +110,17 @@ describe('<kube-resource-list>', () => {
       expect(cell(rowByName(el, 'orders-db')!, 'Engine')).to.equal('postgres');
     });
 
+    it('lists a cluster-scoped kind once under several namespaces, every row filled', async () => {
+      const {el, client, sandbox} = await mount(html`<kube-resource-list kind="nodes" namespace="team-a,team-b"></kube-resource-list>`);
+      await ready(el);
+      const nodes = sandbox.clusters.get('sandbox')!.list('v1', 'Node').length;
+      expect(nodes).to.be.greaterThan(1);
+      await until(() => el.rowCount === nodes && rows(el).length === nodes, 'one row per node');
+      expect(names(el).every((name) => name.startsWith('sandbox-')), 'no blank rows').to.be.true;
+      expect(headers(el)).not.to.include('Namespace');
+      expect(client.informers.size, 'one list and watch').to.equal(1);
+    });
+
     it('picks and orders columns, wide ones included', async () => {
       const {el} = await mount(html`<kube-resource-list kind="po" namespace="team-a" columns="Name, node ,IP,Nope"></kube-resource-list>`);
       await ready(el);

@@ -126,6 +126,8 @@ export class KubeResourceList extends KubeElement {
   @state() private now = Date.now();
 
   private selectionDropped = false;
+  /** Whether the listed kind is namespaced, as the server answered, for the cluster and kind asked. */
+  private learnedScope?: {key: string; namespaced: boolean};
   private ticker?: ReturnType<typeof setInterval>;
   /** Whether Intl's formatters were built ahead of the first page. */
   private warmed = false;
@@ -224,13 +226,16 @@ export class KubeResourceList extends KubeElement {
     // Falling back with no namespace yet (or none at all): nothing is watched; the status says why.
     const namespaces = this.fallback.namespaces ?? this.requestedNamespaces;
     if (this.fallback.namespaces && !namespaces.length) return undefined;
-    if (!namespaces.length) return {client, queries: [base]};
+    // A cluster-scoped kind (nodes, PVs…) is one list whatever namespaces are chosen; the first answer tells.
+    const scope = this.learnedScope;
+    if (!namespaces.length || (scope?.key === scopeKey(cluster, this.ref) && !scope.namespaced)) return {client, queries: [base]};
     return {client, queries: namespaces.map((namespace) => ({...base, namespace}))};
   }
 
   // ---- the incremental index -------------------------------------------------------------------
 
   private onNotify(source: number, snapshot: InformerSnapshot<TableRow>, changes?: InformerChanges) {
+    if (snapshot.type && this.cluster) this.learnedScope = {key: scopeKey(this.cluster, this.ref), namespaced: snapshot.type.namespaced};
     if (!this.warmed && snapshot.status === 'loading') {
       // The first page's count needs Intl's number format, except in plain English; building the first
       // Intl object (tens of milliseconds) while that page is on the wire keeps it off the page's path.
@@ -387,4 +392,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'kube-resource-list': KubeResourceList;
   }
+}
+
+/** What a learned scope is for: the same kind, spelled the same way, on the same cluster. */
+function scopeKey(cluster: string, ref: ResourceRef) {
+  return JSON.stringify([cluster, ref]);
 }
