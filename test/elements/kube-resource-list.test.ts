@@ -591,6 +591,21 @@ describe('<kube-resource-list>', () => {
       await until(() => el.shadowRoot!.activeElement !== null, 'still focused');
     });
 
+    it('keeps focus on a focused row that a live change moves', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="db" namespace="team-a" sort="Replicas"></kube-resource-list>`);
+      await ready(el, 2);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      const first = rows(el)[0]!;
+      const name = cell(first, 'Name');
+      first.focus();
+      const db = cluster.get('sandbox.kube-elements.io/v1', 'Database', 'team-a', name)!;
+      cluster.update({...db, spec: {...(db.spec as object), replicas: 99}});
+      await until(() => names(el).at(-1) === name, 'the row moved to the end');
+      await el.updateComplete;
+      expect((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['key'], 'still focused').to.equal(`team-a/${name}`);
+      expect(rowByName(el, name)!.tabIndex).to.equal(0);
+    });
+
     it('takes one Tab to enter the grid and one to leave it; sort buttons are not tab stops', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
       await ready(el, 2);

@@ -87,9 +87,15 @@ export class GridFocusController implements ReactiveController {
     } else if (!scroller && this.resizeObserver) {
       this.hostDisconnected();
     }
+    // A deleted focused row hands focus to its neighbour. A focused row that a change moved lost focus
+    // when its element was moved (Chromium blurs a moved element); nothing else has taken it: give it back.
+    const focused = this.focusedBeforeChange;
+    this.focusedBeforeChange = undefined;
     if (this.refocus) {
       this.refocus = false;
       this.rowElement(this.activeKey)?.focus({preventScroll: true});
+    } else if (focused !== undefined && !this.root?.activeElement && (!document.activeElement || document.activeElement === document.body)) {
+      this.rowElement(focused)?.focus({preventScroll: true});
     }
   }
 
