@@ -606,6 +606,22 @@ describe('<kube-resource-list>', () => {
       expect(rowByName(el, name)!.tabIndex).to.equal(0);
     });
 
+    it('keeps one tab stop in the grid when the header column holding it goes away', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      rows(el)[0]!.focus();
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => active()?.getAttribute('part') === 'sort-button', 'the header focused');
+      await sendKeys({press: 'End'});
+      await until(() => active()?.textContent?.includes('Age') === true, 'the last header');
+      el.columns = 'Name';
+      await el.updateComplete;
+      const stops = el.shadowRoot!.querySelectorAll('[part~="table"] [tabindex="0"]');
+      expect(stops, 'one tab stop').to.have.length(1);
+      expect(stops[0]!.textContent).to.contain('Name');
+    });
+
     it('takes one Tab to enter the grid and one to leave it; sort buttons are not tab stops', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
       await ready(el, 2);

@@ -118,6 +118,13 @@ export class GridFocusController implements ReactiveController {
     return {positions, active};
   }
 
+  /** Keeps the header's tab stop on a column that exists: the columns shrink with `columns`, `selectable` or the kind. */
+  fitColumns(count: number) {
+    const last = Math.max(0, count - 1);
+    if (this.header !== undefined && this.header > last) this.header = last;
+    this.headerColumn = Math.min(this.headerColumn, last);
+  }
+
   /** Call before rows change: notes whether the focused row may be the one dropped. */
   beforeChange() {
     this.focusedBeforeChange = (this.root?.activeElement as HTMLElement | null)?.dataset?.['key'];

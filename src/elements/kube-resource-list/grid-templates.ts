@@ -33,6 +33,7 @@ export function renderGrid(view: GridView) {
   const multi = selectable === 'multi';
   const columns = gridColumns(view);
   const colCount = model.displayed.length + (multi ? 1 : 0) + (rowActions ? 1 : 0);
+  focus.fitColumns(colCount);
   const now = view.now + (Number.isFinite(model.serverOffset) ? model.serverOffset : 0);
   return html`<div
     part="table"
