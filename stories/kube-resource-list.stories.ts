@@ -68,6 +68,15 @@ export const Forbidden: Story = {
   `,
 };
 
+/** `sandbox-developer` asks for team-a and kube-system: team-a's rows show, and kube-system's denial above them. */
+export const PartlyForbidden: Story = {
+  render: () => html`
+    <kube-provider transport="sandbox" cluster="sandbox" .tokenProvider=${() => 'sandbox-developer'}>
+      <kube-resource-list kind="pods" namespace="team-a,kube-system"></kube-resource-list>
+    </kube-provider>
+  `,
+};
+
 /** `sandbox-developer` can't list pods cluster-wide: `namespace="all"` merges the namespaces it may use. */
 export const DeveloperAllNamespaces: Story = {
   render: () => html`

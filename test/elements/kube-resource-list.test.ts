@@ -415,6 +415,18 @@ describe('<kube-resource-list>', () => {
       expect(part(el, 'no-client')!.textContent).to.contain('kube-provider');
     });
 
+    it('shows the namespaces it may list and names the one it may not, beside their rows', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a,kube-system"></kube-resource-list>`, {token: 'sandbox-developer'});
+      await until(() => el.hasState('ready') && rows(el).length > 0 && el.hasState('partial'), 'team-a listed, kube-system denied');
+      expect(el.hasState('forbidden'), 'not the whole list denied').to.be.false;
+      expect(new Set(rows(el).map((row) => cell(row, 'Namespace')))).to.deep.equal(new Set(['team-a']));
+      const text = part(el, 'partial')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain("can't list pods in namespace kube-system");
+      expect(text).to.contain('HTTP 403 Forbidden');
+      expect(text, "the server's message").to.match(/forbidden/i);
+      await expect(el).to.be.accessible();
+    });
+
     it('merges the permitted namespaces for a user who cannot list across namespaces (allowed-namespaces)', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'team-a,team-b'});
       await until(() => el.hasState('ready') && names(el).some((n) => n.startsWith('catalog-')) && names(el).some((n) => n.startsWith('web-')), 'team-a and team-b');

@@ -148,11 +148,18 @@ export const resourceListStyles = [
       [part~='forbidden'] {
         border-inline-start: 4px solid var(--_danger);
       }
-      [part~='reconnecting'] {
+      [part~='reconnecting'],
+      [part~='partial'] {
         padding: var(--_space);
         margin-block-end: var(--_space);
         border: 1px solid var(--_warning);
         border-radius: var(--_radius);
+      }
+      [part~='partial'] p {
+        margin: 0;
+      }
+      [part~='partial'] .state-detail {
+        margin: 0;
       }
       .state-title {
         font-weight: 600;

@@ -21,7 +21,7 @@ import {RowSelection} from './row-selection.js';
 import {NamespaceFallbackController} from './namespace-fallback.js';
 import {renderGrid} from './grid-templates.js';
 import {combinedProgress, combinedStatus, type ListStatus} from './list-status.js';
-import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderReconnecting, renderToolbar} from './states.js';
+import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderPartial, renderReconnecting, renderToolbar} from './states.js';
 
 export type {ExtraColumn, ResourceListRow, CellContent, RowActionsRenderer} from './columns.js';
 
@@ -57,6 +57,7 @@ const AGE_TICK_MS = 5000;
  * @csspart error - The server's error, with its HTTP code.
  * @csspart forbidden - What was denied, and what to do.
  * @csspart reconnecting - The banner shown, above kept rows, while the watch reconnects.
+ * @csspart partial - Above the rows of several namespaces: the namespaces that failed, why, and the HTTP code.
  * @csspart no-client - Shown outside a `<kube-provider>`.
  * @cssproperty --kube-resource-list-height - Height of the scrolling table (32rem).
  * @cssproperty --kube-resource-list-header-background - Header background.
@@ -71,6 +72,7 @@ const AGE_TICK_MS = 5000;
  * @cssstate error - The list failed; see the error part.
  * @cssstate forbidden - Listing was denied.
  * @cssstate reconnecting - The watch is reconnecting; rows are kept.
+ * @cssstate partial - Some of the namespaces listed failed (see the partial part); the others' rows show.
  * @cssstate no-client - No `<kube-provider>` around the element.
  * @fires kube-select - A row was activated by click or Enter. `event.reference` ({cluster, apiVersion, kind, namespace, name, uid}).
  * @fires kube-selection-change - The selection changed. `event.references`.
@@ -274,6 +276,7 @@ export class KubeResourceList extends KubeElement {
     const status = this.status;
     for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client'] as const) this.toggleState(name, status.state === name);
     this.toggleState('empty', status.state === 'ready' && this.model.index.length === 0);
+    this.toggleState('partial', !!status.failures);
   }
 
   /** The list's overall state across its queries. */
@@ -322,8 +325,11 @@ export class KubeResourceList extends KubeElement {
         return renderError(resource, status.error);
     }
     const empty = this.model.index.length === 0;
-    if (status.state === 'loading' && empty) return renderLoading(resource);
-    const banner = status.state === 'reconnecting' ? renderReconnecting() : null;
+    const partial = status.failures
+      ? renderPartial(resource, status.failures.map((failure) => ({...failure, namespace: this.informers.queries[failure.source]?.namespace})))
+      : null;
+    if (status.state === 'loading' && empty) return html`${partial}${renderLoading(resource)}`;
+    const banner = html`${partial}${status.state === 'reconnecting' ? renderReconnecting() : null}`;
     if (empty) return html`${banner}${renderEmpty(resource, this.informers.size > 0 ? this.filter.trim() : undefined)}`;
     const grid = renderGrid({
       model: this.model,

@@ -2,20 +2,40 @@ import type {InformerSnapshot, InformerStatus} from '../../client/informer-types
 
 export type ListState = InformerStatus | 'no-client' | 'idle';
 
+/** One query that failed while others did not. */
+export interface ListFailure {
+  source: number;
+  state: 'forbidden' | 'error';
+  error?: Error;
+}
+
 /** The list's state; `source` is the query whose failure it shows. */
 export interface ListStatus {
   state: ListState;
   error?: Error;
   source?: number;
+  /** Queries that failed while the others list: their rows are missing, the rest are shown. */
+  failures?: ListFailure[];
 }
 
-/** One state across the list's queries: the first failure, else loading until all listed, else reconnecting or ready. */
+/**
+ * One state across the list's queries. When every query failed, the first failure. Otherwise the
+ * state of those that didn't — loading until all listed, else reconnecting or ready — with the
+ * failed ones beside it: one namespace's 403 doesn't hide the rows of the others.
+ */
 export function combinedStatus(snapshots: ReadonlyArray<InformerSnapshot<unknown> | undefined>): ListStatus {
-  const failed = snapshots.findIndex((snapshot) => snapshot?.status === 'forbidden' || snapshot?.status === 'error');
-  if (failed >= 0) return {state: snapshots[failed]!.status, error: snapshots[failed]!.error, source: failed};
-  if (!snapshots.length || snapshots.some((snapshot) => !snapshot || snapshot.status === 'loading')) return {state: 'loading'};
-  if (snapshots.some((snapshot) => snapshot!.status === 'reconnecting')) return {state: 'reconnecting'};
-  return {state: 'ready'};
+  const failures: ListFailure[] = [];
+  const others: Array<InformerSnapshot<unknown> | undefined> = [];
+  snapshots.forEach((snapshot, source) => {
+    if (snapshot?.status === 'forbidden' || snapshot?.status === 'error') failures.push({source, state: snapshot.status, error: snapshot.error});
+    else others.push(snapshot);
+  });
+  const [first] = failures;
+  if (first && !others.length) return {state: first.state, error: first.error, source: first.source};
+  const partial = failures.length ? {failures} : {};
+  if (!others.length || others.some((snapshot) => !snapshot || snapshot.status === 'loading')) return {state: 'loading', ...partial};
+  if (others.some((snapshot) => snapshot!.status === 'reconnecting')) return {state: 'reconnecting', ...partial};
+  return {state: 'ready', ...partial};
 }
 
 /** Rows loaded so far across the queries, and how many in all when every query can tell. */

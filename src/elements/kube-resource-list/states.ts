@@ -31,6 +31,21 @@ export function renderForbidden(options: {resource: string; namespace?: string; 
   </div>`;
 }
 
+/** The queries that failed beside those that list: which namespace, why, and the server's words. */
+export function renderPartial(resource: string, failures: ReadonlyArray<{namespace?: string; state: 'forbidden' | 'error'; error?: Error}>) {
+  return html`<div part="partial" role="alert">
+    ${failures.map(({namespace = '', state, error}) => {
+      const code = error instanceof KubeApiError ? error.code : undefined;
+      const what =
+        state === 'forbidden'
+          ? msg(str`You can't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialForbidden'})
+          : msg(str`Couldn't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialError'});
+      const detail = code ? httpCode(code, (error as KubeApiError).reason) : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'});
+      return html`<p>${what} <span class="state-detail">${error?.message ? html`${error.message} ` : nothing}(${detail})</span></p>`;
+    })}
+  </div>`;
+}
+
 /** The server's message and HTTP code, or that no response came. */
 export function renderError(resource: string, error: Error | undefined) {
   const code = error instanceof KubeApiError ? error.code : undefined;
