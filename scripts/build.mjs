@@ -43,7 +43,7 @@ if (!bundleOnly) await build({
   },
 });
 
-/** The provider's `import('../../sandbox/index.js')`, as bundle.js sees it: the file beside it. */
+/** The sandbox transport's `import('../../sandbox/index.js')`, as bundle.js sees it: the file beside it. */
 const sandboxBeside = {
   name: 'sandbox-beside-bundle',
   enforce: 'pre',

@@ -20,7 +20,7 @@ export interface SandboxOptions {
   clusters?: number;
   /** Extra Running pods seeded in namespace `load` of the first cluster (up to 30,000). */
   pods?: number;
-  /** Start the simulation clock on a real timer right away. Default false. */
+  /** Start the simulation on a real timer right away, as `start()` does; `dispose()` stops it. Default false. */
   running?: boolean;
   /** Real-time interval between simulation ticks while running. Default 500 ms. */
   tickMs?: number;
@@ -99,7 +99,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     );
   };
 
-  return {
+  const sandbox: Sandbox = {
     clusters,
     handlers: () => Object.fromEntries([...clusters].map(([name, c]) => [name, c.handle])),
     gateway,
@@ -122,4 +122,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       for (const c of clusters.values()) c.dispose();
     },
   };
+  if (options.running) sandbox.start();
+  return sandbox;
 }

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {createKubeClient, directTransport, gatewayTransport, inMemoryTransport, type FetchHandler} from '../../src/client/index.js';
+import {createKubeClient, directTransport, gatewayTransport, inMemoryTransport, type FetchHandler, type KubeObject} from '../../src/client/index.js';
+import {sandboxTransport} from '../../src/client/transports/sandbox.js';
 import {fakeApi} from '../support/fake-api.js';
 
 describe('transports', () => {
@@ -69,5 +70,24 @@ describe('transports', () => {
     expect((await client.listClusters()).map((c) => c.name)).to.deep.equal(['a', 'b']);
     const error = await client.version('c').catch((e) => e);
     expect(error.message).to.contain('No in-memory cluster named "c"');
+  });
+
+  it('sandbox: a sandbox of its own from the current time, loaded on first use; dispose() ends its watches and refuses what follows', async () => {
+    const transport = sandboxTransport();
+    const client = createKubeClient({transport});
+    expect(await client.listClusters()).to.deep.equal([
+      {name: 'sandbox', displayName: 'Sandbox'},
+      {name: 'sandbox-edge', displayName: 'Sandbox Edge'},
+    ]);
+    const created = await client.create<KubeObject>('sandbox', {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'made-now', namespace: 'team-a'}});
+    expect(Math.abs(Date.parse(created.metadata.creationTimestamp!) - Date.now()), 'ages read right next to the page clock').to.be.below(5000);
+    const watch = await transport.request({cluster: 'sandbox', path: '/api/v1/namespaces/team-a/configmaps?watch=1&resourceVersion=' + created.metadata.resourceVersion});
+    const reader = watch.body!.getReader();
+    transport.dispose();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());
+    expect((await client.version('sandbox').catch((e) => e)).message).to.equal('This sandbox was disposed');
+    const unused = sandboxTransport();
+    unused.dispose();
+    expect((await unused.listClusters().catch((e) => e)).message, 'disposed before it loaded: never made').to.equal('This sandbox was disposed');
   });
 });

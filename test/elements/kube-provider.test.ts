@@ -4,7 +4,7 @@ import {ContextConsumer} from '@lit/context';
 import '../../src/define/kube-provider.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import {clientContext, clusterContext, namespacesContext, scopeContext, settingsContext} from '../../src/context/kube-context.js';
-import {createKubeClient, gatewayTransport} from '../../src/client/index.js';
+import {createKubeClient, gatewayTransport, KubeNetworkError, type ClusterInfo, type KubeClient} from '../../src/client/index.js';
 import {defineElement} from '../../src/internal/define.js';
 import type {KubeClusterChangeEvent, KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
 import {VERSION} from '../../src/internal/version.js';
@@ -20,6 +20,35 @@ class ContextProbe extends LitElement {
   readonly scope = new ContextConsumer(this, {context: scopeContext, subscribe: true});
 }
 customElements.define('context-probe', ContextProbe);
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A client whose `listClusters()` gives the next answer each time (the last one from then on); counts the calls. */
+function clientListing(...answers: Array<ClusterInfo[] | Error>): KubeClient & {listings: number} {
+  let listings = 0;
+  const client = createKubeClient({
+    transport: {
+      request: async () => new Response('{}', {status: 404}),
+      listClusters: async () => {
+        const answer = answers[Math.min(listings++, answers.length - 1)]!;
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    },
+  });
+  return Object.defineProperty(client, 'listings', {get: () => listings}) as KubeClient & {listings: number};
+}
+
+const unreachable = () => new KubeNetworkError('Could not reach /clusters');
+
+/** Mounts a provider holding a probe, outside any fixture, so a test can take it out and put it back. */
+function mountProvider(setup: (el: KubeProvider) => void) {
+  const el = document.createElement('kube-provider') as KubeProvider;
+  setup(el);
+  el.innerHTML = '<context-probe></context-probe>';
+  document.body.append(el);
+  return {el, probe: el.querySelector<ContextProbe>('context-probe')!};
+}
 
 describe('<kube-provider>', () => {
   describe('rendering', () => {
@@ -108,6 +137,63 @@ describe('<kube-provider>', () => {
       }
     });
 
+    it('direct: answers to the cluster it is given, a new client only when that name changes', async () => {
+      const api = await fakeApi();
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="direct" base-url=${api.base} cluster="prod"><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      expect(probe.cluster.value).to.equal('prod');
+      expect((await probe.client.value!.version('prod')).gitVersion).to.match(/^v1\./);
+      expect(await probe.client.value!.listClusters()).to.deep.equal([{name: 'prod', server: api.base}]);
+      const first = el.effectiveClient;
+      el.cluster = 'staging';
+      await el.updateComplete;
+      expect(el.effectiveClient, 'renamed: a client for the new name').to.not.equal(first);
+      await probe.client.value!.version('staging');
+      expect(await api.count('GET /version')).to.equal(2);
+      const inner = await fixture<KubeProvider>(html`
+        <kube-provider .client=${createKubeClient({transport: gatewayTransport({baseUrl: api.base})})} cluster="two">
+          <kube-provider transport="direct" base-url=${api.base}><context-probe></context-probe></kube-provider>
+        </kube-provider>
+      `);
+      const innerProbe = inner.querySelector<ContextProbe>('context-probe')!;
+      await until(() => innerProbe.cluster.value === 'two', 'inherited cluster');
+      await innerProbe.client.value!.version('two');
+      expect(await api.count('GET /version'), 'the inner direct client answers to the inherited name').to.equal(3);
+    });
+
+    it('sandbox: runs the in-page sandbox live, and disposes it with the client made for it', async () => {
+      const api = await fakeApi();
+      const {el} = mountProvider((p) => (p.transport = 'sandbox', p.cluster = 'sandbox'));
+      try {
+        await el.updateComplete;
+        const live = el.effectiveClient!;
+        const [pod] = (await live.list('sandbox', 'pods', {namespace: 'team-a'})).items;
+        await live.delete('sandbox', 'pods', {namespace: 'team-a', name: pod!.metadata.name!}, {gracePeriodSeconds: 1});
+        await until(async () => (await live.get('sandbox', 'pods', {namespace: 'team-a', name: pod!.metadata.name!}).catch((e) => e)).code === 404, 'deleted after its grace period, on a running clock', 4000);
+        el.baseUrl = api.base;
+        el.transport = 'gateway';
+        await el.updateComplete;
+        const replaced = await live.version('sandbox').catch((e) => e);
+        expect(replaced.message, 'the replaced client reaches no sandbox').to.equal('This sandbox was disposed');
+        el.transport = 'sandbox';
+        await el.updateComplete;
+        const second = el.effectiveClient!;
+        el.remove();
+        document.body.append(el);
+        await el.updateComplete;
+        expect(el.effectiveClient, 'moved: the same client').to.equal(second);
+        el.remove();
+        await wait(1200);
+        expect((await second.version('sandbox').catch((e) => e)).message, 'gone: its sandbox disposed').to.equal('This sandbox was disposed');
+        document.body.append(el);
+        await el.updateComplete;
+        expect(el.effectiveClient, 'back: a new client').to.not.equal(second);
+        expect((await el.effectiveClient!.version('sandbox')).gitVersion).to.match(/^v1\./);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('shares a client handed to it as a property, as React and Backstage do', async () => {
       const client = createKubeClient({transport: gatewayTransport()});
       const el = await fixture<KubeProvider>(html`<kube-provider .client=${client} cluster="prod"><context-probe></context-probe></kube-provider>`);
@@ -138,6 +224,69 @@ describe('<kube-provider>', () => {
       outer.namespace = 'all';
       await until(() => probe('edge').namespaces.value!.length === 0, 'inherited change');
       expect(probe('inner').namespaces.value).to.deep.equal(['team-b']);
+    });
+  });
+
+  describe('default cluster', () => {
+    it('retries a failed cluster listing with backoff, showing the failure until one answers', async () => {
+      const client = clientListing(unreachable(), unreachable(), [{name: 'late'}, {name: 'later'}]);
+      const el = await fixture<KubeProvider>(html`<kube-provider .client=${client}><context-probe></context-probe></kube-provider>`);
+      const probe = el.querySelector<ContextProbe>('context-probe')!;
+      await until(() => el.clusterError !== undefined, 'the first failure');
+      expect(el.clusterError).to.be.instanceOf(KubeNetworkError);
+      expect(el.hasState('cluster-error')).to.be.true;
+      expect(probe.cluster.value).to.equal(undefined);
+      await until(() => probe.cluster.value === 'late', 'the cluster once a retry answers', 4000);
+      expect(client.listings).to.equal(3);
+      expect(el.clusterError).to.equal(undefined);
+      expect(el.hasState('cluster-error')).to.be.false;
+    });
+
+    it('takes an empty list as the answer: asks once, not again', async () => {
+      const client = clientListing([]);
+      const el = await fixture<KubeProvider>(html`<kube-provider .client=${client}><context-probe></context-probe></kube-provider>`);
+      await until(() => client.listings === 1, 'the listing');
+      el.namespace = 'team-a';
+      await el.updateComplete;
+      await wait(700);
+      expect(client.listings).to.equal(1);
+      expect([el.effectiveCluster, el.clusterError]).to.deep.equal([undefined, undefined]);
+    });
+
+    it('stops retrying out of the page, and resumes when back', async () => {
+      const client = clientListing(unreachable());
+      const {el} = mountProvider((p) => (p.client = client));
+      try {
+        await until(() => client.listings === 1, 'the first listing');
+        el.remove();
+        await wait(800);
+        expect(client.listings, 'no retry while out of the page').to.equal(1);
+        document.body.append(el);
+        await until(() => client.listings === 2, 'a listing at once when back', 200);
+      } finally {
+        el.remove();
+      }
+      await wait(800);
+      expect(client.listings, 'none after it left').to.equal(2);
+    });
+
+    it('stops retrying once a cluster is set, and for a client that was replaced', async () => {
+      const failing = clientListing(unreachable());
+      const el = await fixture<KubeProvider>(html`<kube-provider .client=${failing}><context-probe></context-probe></kube-provider>`);
+      await until(() => el.hasState('cluster-error'), 'the first failure');
+      el.cluster = 'prod';
+      await el.updateComplete;
+      expect([el.clusterError, el.hasState('cluster-error')], 'a set cluster needs no listing').to.deep.equal([undefined, false]);
+      await wait(800);
+      expect(failing.listings).to.equal(1);
+      el.cluster = undefined;
+      await until(() => failing.listings === 2, 'unset: listing again');
+      const working = clientListing([{name: 'one'}]);
+      el.client = working;
+      await until(() => el.effectiveCluster === 'one', "the new client's cluster");
+      expect(el.clusterError).to.equal(undefined);
+      await wait(800);
+      expect(failing.listings, 'the replaced client is not asked again').to.equal(2);
     });
   });
 

@@ -11,15 +11,17 @@ import {
   type KubeScope,
   type KubeSettings,
 } from '../../context/kube-context.js';
-import {createKubeClient, type KubeClient} from '../../client/kube-client.js';
-import type {TokenProvider, Transport} from '../../client/transport.js';
-import {gatewayTransport} from '../../client/transports/gateway.js';
-import {directTransport} from '../../client/transports/direct.js';
-import {inMemoryTransport} from '../../client/transports/in-memory.js';
+import type {KubeClient} from '../../client/kube-client.js';
+import type {TokenProvider} from '../../client/transport.js';
 import {KubeClusterChangeEvent, KubeNamespaceChangeEvent} from '../../events/scope-events.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
+import {DefaultClusterController} from './default-cluster-controller.js';
+import {OwnClient, type OwnClientRecipe, type ProviderTransport} from './own-client.js';
 
-export type ProviderTransport = 'gateway' | 'direct' | 'sandbox';
+export type {ProviderTransport} from './own-client.js';
+
+/** How long a provider taken out of the page keeps its own client, so one moved elsewhere keeps its cache. */
+const OWN_CLIENT_GRACE_MS = 1000;
 
 /**
  * Shares one Kubernetes client, the current cluster and the selected namespaces with every
@@ -31,6 +33,7 @@ export type ProviderTransport = 'gateway' | 'direct' | 'sandbox';
  * @slot - Elements that use the client: lists, pickers, logs, actions.
  * @fires kube-cluster-change - The cluster changed (cancelable). `event.cluster`, `event.previous`.
  * @fires kube-namespace-change - The namespace selection changed (cancelable). `event.namespaces` (empty = all).
+ * @cssstate cluster-error - No cluster is set and listing the client's clusters failed; retried with backoff. See `clusterError`.
  */
 export class KubeProvider extends KubeElement implements KubeScope {
   static override styles = css`
@@ -50,7 +53,10 @@ export class KubeProvider extends KubeElement implements KubeScope {
    */
   @property() transport: ProviderTransport = 'gateway';
 
-  /** The cluster the elements inside use; the transport's first cluster when unset. */
+  /**
+   * The cluster the elements inside use; when unset, an outer provider's, else the transport's first.
+   * With `transport="direct"` it is also the name the one API server answers to (`default` when unset).
+   */
   @property({reflect: true}) cluster?: string;
 
   /** `all`, one namespace, or several separated by commas. Inherited from an outer provider when unset. */
@@ -65,9 +71,9 @@ export class KubeProvider extends KubeElement implements KubeScope {
   /** Supplies bearer tokens per cluster for the `gateway` and `direct` transports. */
   @property({attribute: false}) tokenProvider?: TokenProvider;
 
-  @state() private ownClient?: KubeClient;
-  private ownClientMadeFrom?: Pick<KubeProvider, 'transport' | 'baseUrl' | 'tokenProvider'>;
-  @state() private defaultCluster?: string;
+  @state() private ownClient?: OwnClient;
+  private readonly defaultCluster = new DefaultClusterController(this);
+  private releaseOwnClientTimer?: ReturnType<typeof setTimeout>;
 
   private readonly parentClient = new ContextConsumer(this, {context: clientContext, subscribe: true});
   private readonly parentCluster = new ContextConsumer(this, {context: clusterContext, subscribe: true});
@@ -82,12 +88,22 @@ export class KubeProvider extends KubeElement implements KubeScope {
 
   /** The client the elements inside share. */
   get effectiveClient(): KubeClient | undefined {
-    return this.client ?? (this.configuredByAttributes ? this.ownClient : undefined) ?? this.parentClient.value ?? this.ownClient;
+    const own = this.ownClient?.client;
+    return this.client ?? (this.configuredByAttributes ? own : undefined) ?? this.parentClient.value ?? own;
   }
 
   /** The cluster the elements inside use. */
   get effectiveCluster(): string | undefined {
-    return this.cluster || this.parentCluster.value || this.defaultCluster;
+    return this.cluster || this.parentCluster.value || this.defaultCluster.cluster;
+  }
+
+  /**
+   * Why this provider has no cluster to hand down: none is set (here or outside) and listing the
+   * client's clusters failed. The listing is retried with backoff while the provider is in the page;
+   * `undefined` once it succeeds, a cluster is set, or the client changes. Also the `cluster-error` state.
+   */
+  get clusterError(): Error | undefined {
+    return this.defaultCluster.error;
   }
 
   /** The selected namespaces; empty means all. */
@@ -122,21 +138,18 @@ export class KubeProvider extends KubeElement implements KubeScope {
    */
   protected override willUpdate() {
     const needsOwn = !this.client && (this.configuredByAttributes || !this.parentClient.value);
-    if (!needsOwn && this.ownClient) {
-      // A client handed in (or inherited) replaces the one made from attributes: stop its watches.
-      this.ownClient.dispose();
-      this.ownClient = this.ownClientMadeFrom = undefined;
-    }
-    const made = this.ownClientMadeFrom;
-    // A new client only when what it is made from changed (not on the first update, which lists every property).
-    if (needsOwn && (!this.ownClient || made?.transport !== this.transport || made.baseUrl !== this.baseUrl || made.tokenProvider !== this.tokenProvider)) {
+    // A client handed in (or inherited) replaces the one made from attributes: stop its watches.
+    if (!needsOwn) this.releaseOwnClient();
+    const recipe = this.ownClientRecipe();
+    // A new client only when what it is made from changed (not on the first update, which lists every property),
+    // and none for a provider out of the page (it makes one when it comes back).
+    if (needsOwn && this.isConnected && !this.ownClient?.madeFrom(recipe)) {
       this.ownClient?.dispose();
-      this.ownClient = createKubeClient({transport: this.makeTransport()});
-      this.ownClientMadeFrom = {transport: this.transport, baseUrl: this.baseUrl, tokenProvider: this.tokenProvider};
-      this.defaultCluster = undefined;
+      this.ownClient = new OwnClient(recipe);
     }
     const client = this.effectiveClient;
-    if (client && !this.cluster && !this.parentCluster.value && !this.defaultCluster) void this.pickDefaultCluster(client);
+    this.defaultCluster.track(client, !this.cluster && !this.parentCluster.value);
+    this.toggleState('cluster-error', this.clusterError !== undefined);
     this.clientProvider.setValue(client);
     const cluster = this.effectiveCluster;
     // Discovery is the first thing most elements need: ask while they are still rendering — just after
@@ -156,39 +169,34 @@ export class KubeProvider extends KubeElement implements KubeScope {
     return html`<slot></slot>`;
   }
 
-  private makeTransport(): Transport {
-    switch (this.transport) {
-      case 'direct':
-        return directTransport({baseUrl: this.baseUrl || location.origin, tokenProvider: this.tokenProvider});
-      case 'sandbox':
-        return lazySandboxTransport(this.tokenProvider);
-      default:
-        return gatewayTransport({baseUrl: this.baseUrl, tokenProvider: this.tokenProvider});
-    }
+  override connectedCallback() {
+    super.connectedCallback();
+    clearTimeout(this.releaseOwnClientTimer);
+    // Back in the page: a new client if its own was released, or its attributes changed while it was out.
+    this.requestUpdate();
   }
 
-  private async pickDefaultCluster(client: KubeClient) {
-    try {
-      const [first] = await client.listClusters();
-      if (first && client === this.effectiveClient && !this.defaultCluster) this.defaultCluster = first.name;
-    } catch {
-      // Elements report the transport's failure themselves when they first use it.
-    }
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // Moved (out and back in one task) it keeps its client; gone, it stops its watches and in-page sandbox.
+    if (this.ownClient) this.releaseOwnClientTimer = setTimeout(() => this.releaseOwnClient(), OWN_CLIENT_GRACE_MS);
   }
-}
 
-/** The sandbox is loaded only when a page asks for it, so other pages don't carry it. */
-function lazySandboxTransport(tokenProvider: TokenProvider | undefined): Transport {
-  const ready = import('../../sandbox/index.js').then(({createSandbox}) => {
-    const sandbox = createSandbox({running: true});
-    const displayNames = Object.fromEntries([...sandbox.clusters.values()].map((cluster) => [cluster.name, cluster.displayName]));
-    return inMemoryTransport({clusters: sandbox.handlers(), displayNames, tokenProvider: tokenProvider ?? (() => 'sandbox-admin')});
-  });
-  return {
-    request: async (request) => (await ready).request(request),
-    listClusters: async (signal) => (await ready).listClusters(signal),
-    identity: async (cluster) => (await (await ready).identity?.(cluster)) ?? '',
-  };
+  private ownClientRecipe(): OwnClientRecipe {
+    return {
+      transport: this.transport,
+      baseUrl: this.baseUrl,
+      // The one API server answers to the cluster the elements inside ask for.
+      directCluster: this.cluster || this.parentCluster.value || undefined,
+      tokenProvider: this.tokenProvider,
+    };
+  }
+
+  private releaseOwnClient() {
+    clearTimeout(this.releaseOwnClientTimer);
+    this.ownClient?.dispose();
+    this.ownClient = undefined;
+  }
 }
 
 declare global {

@@ -1,0 +1,94 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {Backoff, sleep, type BackoffOptions} from '../../client/backoff.js';
+import type {KubeClient} from '../../client/kube-client.js';
+
+/**
+ * The first cluster a client lists, for a provider that isn't told which cluster to use. A listing
+ * that fails (network error, 5xx) is retried with backoff until one succeeds, the client changes,
+ * a cluster is set, or the host disconnects (a reconnect resumes). An empty list is an answer:
+ * it is not asked again for the same client.
+ */
+export class DefaultClusterController implements ReactiveController {
+  /** The client's first cluster, once it answered; undefined while it hasn't, or listed none. */
+  cluster?: string;
+  /** Why the last listing failed; undefined once one succeeds or no default cluster is wanted. */
+  error?: Error;
+
+  private client?: KubeClient;
+  private wanted = false;
+  private answered = false;
+  private connected = false;
+  private running?: AbortController;
+  private readonly backoff: Backoff;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    backoff?: BackoffOptions
+  ) {
+    this.backoff = new Backoff(backoff);
+    host.addController(this);
+  }
+
+  /** From the host's update: the client in effect, and whether it needs a cluster from it. */
+  track(client: KubeClient | undefined, wanted: boolean) {
+    if (client !== this.client) {
+      this.stop();
+      this.client = client;
+      this.cluster = this.error = undefined;
+      this.answered = false;
+      this.backoff.reset();
+    }
+    this.wanted = wanted && client !== undefined;
+    if (!this.wanted) {
+      this.stop();
+      this.error = undefined;
+    }
+    this.resume();
+  }
+
+  hostConnected() {
+    this.connected = true;
+    this.resume();
+  }
+
+  hostDisconnected() {
+    this.connected = false;
+    this.stop();
+  }
+
+  private resume() {
+    if (!this.client || !this.wanted || !this.connected || this.answered || this.running) return;
+    this.running = new AbortController();
+    void this.pick(this.client, this.running.signal);
+  }
+
+  private stop() {
+    this.running?.abort();
+    this.running = undefined;
+  }
+
+  private async pick(client: KubeClient, signal: AbortSignal) {
+    for (;;) {
+      try {
+        const [first] = await client.listClusters(signal);
+        if (signal.aborted) return;
+        this.cluster = first?.name;
+        this.error = undefined;
+        this.answered = true;
+        this.running = undefined;
+        this.backoff.reset();
+        this.host.requestUpdate();
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.error = error instanceof Error ? error : new Error(String(error));
+        this.host.requestUpdate();
+      }
+      try {
+        await sleep(this.backoff.next(), signal);
+      } catch {
+        return;
+      }
+    }
+  }
+}
