@@ -109,6 +109,21 @@ export const ServerError: Story = {
   },
 };
 
+/** The provider has no cluster: none is set and listing the transport's clusters fails (it keeps retrying). */
+export const NoCluster: Story = {
+  render: () => {
+    const sandbox = createSandbox();
+    const transport = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+    transport.listClusters = () => Promise.reject(new Error('The gateway did not answer'));
+    const client = createKubeClient({transport});
+    return html`
+      <kube-provider .client=${client}>
+        <kube-resource-list kind="pods"></kube-resource-list>
+      </kube-provider>
+    `;
+  },
+};
+
 /** 30,000 pods in namespace `load`: paged in with progress, virtualized, sortable. */
 export const ThirtyThousandPods: Story = {
   render: () => {

@@ -427,6 +427,21 @@ describe('<kube-resource-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says it waits for a cluster while the provider has none', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const client = makeClient(sandbox);
+      client.transport.listClusters = () => Promise.reject(new Error('the gateway is down'));
+      const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client}><kube-resource-list kind="pods"></kube-resource-list></kube-provider>`);
+      const el = provider.querySelector<KubeResourceList>('kube-resource-list')!;
+      await until(() => el.hasState('no-cluster'), 'no cluster');
+      expect(part(el, 'no-cluster')!.textContent).to.contain('Waiting for a cluster');
+      await expect(el).to.be.accessible();
+      provider.setAttribute('cluster', 'sandbox');
+      await ready(el);
+      expect(el.hasState('no-cluster')).to.be.false;
+    });
+
     it('merges the permitted namespaces for a user who cannot list across namespaces (allowed-namespaces)', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="all"></kube-resource-list>`, {token: 'sandbox-developer', allowed: 'team-a,team-b'});
       await until(() => el.hasState('ready') && names(el).some((n) => n.startsWith('catalog-')) && names(el).some((n) => n.startsWith('web-')), 'team-a and team-b');

@@ -139,7 +139,8 @@ export const resourceListStyles = [
       [part~='empty'],
       [part~='error'],
       [part~='forbidden'],
-      [part~='no-client'] {
+      [part~='no-client'],
+      [part~='no-cluster'] {
         padding: calc(var(--_space) * 2);
         border: 1px solid var(--_list-border);
         border-radius: var(--_radius);

@@ -21,7 +21,7 @@ import {RowSelection} from './row-selection.js';
 import {NamespaceFallbackController} from './namespace-fallback.js';
 import {renderGrid} from './grid-templates.js';
 import {combinedProgress, combinedStatus, type ListStatus} from './list-status.js';
-import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderPartial, renderReconnecting, renderToolbar} from './states.js';
+import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderNoCluster, renderPartial, renderReconnecting, renderToolbar} from './states.js';
 
 export type {ExtraColumn, ResourceListRow, CellContent, RowActionsRenderer} from './columns.js';
 
@@ -59,6 +59,7 @@ const AGE_TICK_MS = 5000;
  * @csspart reconnecting - The banner shown, above kept rows, while the watch reconnects.
  * @csspart partial - Above the rows of several namespaces: the namespaces that failed, why, and the HTTP code.
  * @csspart no-client - Shown outside a `<kube-provider>`.
+ * @csspart no-cluster - Shown while the provider has no cluster (none chosen yet, or listing them failed).
  * @cssproperty --kube-resource-list-height - Height of the scrolling table (32rem).
  * @cssproperty --kube-resource-list-header-background - Header background.
  * @cssproperty --kube-resource-list-row-hover-background - Background of the row under the pointer.
@@ -74,6 +75,7 @@ const AGE_TICK_MS = 5000;
  * @cssstate reconnecting - The watch is reconnecting; rows are kept.
  * @cssstate partial - Some of the namespaces listed failed (see the partial part); the others' rows show.
  * @cssstate no-client - No `<kube-provider>` around the element.
+ * @cssstate no-cluster - The provider has no cluster yet; see its `cluster-error` state.
  * @fires kube-select - A row was activated by click or Enter. `event.reference` ({cluster, apiVersion, kind, namespace, name, uid}).
  * @fires kube-selection-change - The selection changed. `event.references`.
  */
@@ -274,7 +276,7 @@ export class KubeResourceList extends KubeElement {
     if (changed.has('sort') || changed.has('filter') || changed.has('columns') || changed.has('extraColumns')) this.model.invalidate();
     this.model.refresh();
     const status = this.status;
-    for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client'] as const) this.toggleState(name, status.state === name);
+    for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client', 'no-cluster'] as const) this.toggleState(name, status.state === name);
     this.toggleState('empty', status.state === 'ready' && this.model.index.length === 0);
     this.toggleState('partial', !!status.failures);
   }
@@ -282,7 +284,8 @@ export class KubeResourceList extends KubeElement {
   /** The list's overall state across its queries. */
   private get status(): ListStatus {
     if (!this.client) return {state: 'no-client'};
-    if (!this.cluster || !this.kind) return {state: 'idle'};
+    if (!this.kind) return {state: 'idle'};
+    if (!this.cluster) return {state: 'no-cluster'};
     return this.fallback.status ?? combinedStatus(this.informers.snapshots);
   }
 
@@ -317,6 +320,8 @@ export class KubeResourceList extends KubeElement {
     switch (status.state) {
       case 'idle':
         return null;
+      case 'no-cluster':
+        return renderNoCluster();
       case 'forbidden': {
         const namespace = status.source !== undefined ? this.informers.queries[status.source]?.namespace : undefined;
         return renderForbidden({resource, namespace, clusterScoped: this.model.type?.namespaced === false, error: status.error});

@@ -1,6 +1,6 @@
 import type {InformerSnapshot, InformerStatus} from '../../client/informer-types.js';
 
-export type ListState = InformerStatus | 'no-client' | 'idle';
+export type ListState = InformerStatus | 'no-client' | 'no-cluster' | 'idle';
 
 /** One query that failed while others did not. */
 export interface ListFailure {

@@ -123,3 +123,8 @@ export function renderEmpty(resource: string, filter: string | undefined) {
 export function renderNoClient() {
   return html`<div part="no-client" role="note">${msg('No Kubernetes client — place this element inside <kube-provider>.', {id: 'kube.resourceList.noClient'})}</div>`;
 }
+
+/** A client but no cluster: the provider is still choosing one, or can't list any (its cluster-error state says why). */
+export function renderNoCluster() {
+  return html`<div part="no-cluster" role="status">${msg('Waiting for a cluster — choose one, or set cluster on <kube-provider>.', {id: 'kube.resourceList.noCluster'})}</div>`;
+}
