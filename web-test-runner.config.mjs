@@ -44,6 +44,9 @@ export default {
   nodeResolve: {exportConditions: ['browser', 'development']},
   concurrency: 2,
   testFramework: {config: {timeout: 10000}},
+  // The setup first (see the file): a failed comparison of elements is reported, not stalled on.
+  testRunnerHtml: (testFramework) =>
+    `<html><head><script type="module" src="/test/support/browser-setup.ts"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ts: true, tsconfig: resolve(root, 'tsconfig.json'), target: 'es2022'})],
   middleware: [
