@@ -8,9 +8,13 @@ import {InformerController} from './informer-controller.js';
 export interface AccessibleNamespacesTarget {
   client: KubeClient;
   cluster: string;
-  /** Namespaces to ask SelfSubjectRulesReview about when the user may not list namespaces. */
+  /**
+   * Namespaces to ask SelfSubjectRulesReview about when the user may not list namespaces and the
+   * host sets no `allowed`. They only add up for one client and cluster: a namespace the user had
+   * and then deselected is still asked about, so it stays on offer.
+   */
   candidates: readonly string[];
-  /** The host's `allowed-namespaces`; when set, nothing outside it is offered. */
+  /** The host's `allowed-namespaces`; when set, nothing outside it is offered, and these are the ones asked about. */
   allowed: readonly string[];
   /**
    * Keep only namespaces where the user may list this resource (a SelfSubjectAccessReview each,
@@ -23,9 +27,11 @@ const PODS: ResourceRef = {group: '', resource: 'pods'};
 
 /**
  * The namespaces a user may work in, kept live: the shared namespace informer where the user may
- * list namespaces (`source: 'list'`), otherwise SelfSubjectRulesReview over the candidates
- * (`source: 'rules'`). Also answers whether "all namespaces" is a view the user can use. The
- * namespace picker and a resource list falling back from a denied all-namespaces list share it.
+ * list namespaces (`source: 'list'`), otherwise SelfSubjectRulesReview (`source: 'rules'`) over
+ * the host's allowed namespaces, or else over every candidate seen since the client or cluster
+ * last changed — so deselecting a namespace never takes it off the offer. Also answers whether
+ * "all namespaces" is a view the user can use. The namespace picker and a resource list falling
+ * back from a denied all-namespaces list share it.
  */
 export class AccessibleNamespacesController implements ReactiveController {
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -43,6 +49,9 @@ export class AccessibleNamespacesController implements ReactiveController {
   private published = 0;
   private reviewFailed = false;
   private allowedKey?: string;
+  /** Every candidate seen for `knownScope`'s client and cluster — what the rules review asks about. */
+  private known = new Set<string>();
+  private knownScope?: {client: KubeClient; cluster: string};
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -85,6 +94,7 @@ export class AccessibleNamespacesController implements ReactiveController {
 
   private sync() {
     const next = this.target();
+    if (next) this.learn(next);
     const resource = JSON.stringify(next?.resource ?? PODS);
     if (next?.client !== this.scope?.client || next?.cluster !== this.scope?.cluster || resource !== this.scope?.resource) {
       this.scope = next && {client: next.client, cluster: next.cluster, resource};
@@ -138,9 +148,19 @@ export class AccessibleNamespacesController implements ReactiveController {
     }
   }
 
-  /** The user may not list namespaces: ask SelfSubjectRulesReview about the candidates. */
+  /** Adds the target's candidates to those known for its client and cluster; another client or cluster starts afresh. */
+  private learn({client, cluster, candidates}: AccessibleNamespacesTarget) {
+    if (client !== this.knownScope?.client || cluster !== this.knownScope.cluster) {
+      this.knownScope = {client, cluster};
+      this.known = new Set();
+    }
+    for (const namespace of candidates) if (namespace) this.known.add(namespace);
+  }
+
+  /** The user may not list namespaces: ask SelfSubjectRulesReview about the host's allowed namespaces, or else every candidate known. */
   private fallback(target: AccessibleNamespacesTarget) {
-    const candidates = [...new Set([...target.allowed, ...target.candidates])].sort();
+    this.learn(target);
+    const candidates = [...new Set(target.allowed.length ? target.allowed : this.known)].sort();
     const key = `${target.cluster}\n${candidates.join(',')}`;
     if (key === this.fallbackKey) return;
     this.fallbackKey = key;

@@ -1,11 +1,11 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-cluster-picker.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import type {KubeClusterPicker} from '../../src/elements/kube-cluster-picker/kube-cluster-picker.js';
 import type {KubeClusterChangeEvent} from '../../src/events/scope-events.js';
-import {createKubeClient, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
+import {createKubeClient, errorFromResponse, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
 import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
 
@@ -88,6 +88,51 @@ describe('<kube-cluster-picker>', () => {
       el.clusters = [];
       await until(() => el.hasState('empty'), 'empty state');
       expect(text(part(el, 'status'))).to.contain('No clusters');
+    });
+
+    it('shows the server message and HTTP code when the cluster list fails, and that there is no cluster', async () => {
+      const gatewayDown = () => errorFromResponse(new Response(JSON.stringify({kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'kubeconfig could not be read'}), {status: 503}));
+      const failing = createKubeClient({transport: {request: () => Promise.reject(new Error('x')), listClusters: async () => Promise.reject(await gatewayDown())}});
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${failing}><kube-cluster-picker></kube-cluster-picker></kube-provider>`);
+      const el = provider.querySelector('kube-cluster-picker')!;
+      await until(() => el.hasState('error'), 'error state');
+      expect(text(part(el, 'status'))).to.equal("Couldn't list the clusters: kubeconfig could not be read (HTTP 503)");
+      expect(text(part(el, 'value'))).to.equal('No cluster');
+      expect(el.value).to.equal('');
+    });
+
+    it('lists again when a cluster arrives after the list failed', async () => {
+      let down = true;
+      const transport = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+      client = createKubeClient({transport: {...transport, listClusters: (signal) => (down ? Promise.reject(new Error('gateway down')) : transport.listClusters(signal))}});
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${client}><kube-cluster-picker></kube-cluster-picker></kube-provider>`);
+      const el = provider.querySelector('kube-cluster-picker')!;
+      await until(() => el.hasState('error'), 'error state');
+      down = false;
+      provider.cluster = 'sandbox';
+      await until(() => versionsShown(el), 'the clusters');
+      expect(el.hasState('error')).to.be.false;
+      expect(text(part(el, 'status'))).to.equal('');
+      expect(text(part(el, 'value'))).to.equal('sandbox');
+    });
+
+    it('says when the transport lists no clusters, and that there is no cluster', async () => {
+      const none = createKubeClient({transport: {request: () => Promise.reject(new Error('x')), listClusters: () => Promise.resolve([])}});
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${none}><kube-cluster-picker></kube-cluster-picker></kube-provider>`);
+      const el = provider.querySelector('kube-cluster-picker')!;
+      await until(() => el.hasState('empty'), 'empty state');
+      expect(text(part(el, 'status'))).to.equal('No clusters are configured.');
+      expect(text(part(el, 'value'))).to.equal('No cluster');
+      part(el, 'trigger').click();
+      await el.updateComplete;
+      expect(part(el, 'trigger').getAttribute('aria-expanded'), 'nothing to open').to.equal('false');
+    });
+
+    it('invites a choice while the clusters load', async () => {
+      const never = createKubeClient({transport: {request: () => new Promise(() => {}), listClusters: () => new Promise(() => {})}});
+      const el = (await fixture<KubeProvider>(html`<kube-provider .client=${never}><kube-cluster-picker></kube-cluster-picker></kube-provider>`)).querySelector('kube-cluster-picker')!;
+      expect(el.hasState('loading')).to.be.true;
+      expect(text(part(el, 'value'))).to.equal('Choose a cluster');
     });
   });
 
@@ -201,6 +246,22 @@ describe('<kube-cluster-picker>', () => {
       const trigger = part(picker, 'trigger');
       await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'broken');
       expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    });
+  });
+
+  describe('pointer', () => {
+    it('stays open, focus on the button, when the list is pressed outside an option (its padding or scrollbar)', async () => {
+      const {picker} = await mount();
+      await until(() => versionsShown(picker), 'versions');
+      picker.focus();
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      const list = part(picker, 'listbox').getBoundingClientRect();
+      await sendMouse({type: 'click', position: [Math.round(list.right - 2), Math.round(list.top + 1)]});
+      await picker.updateComplete;
+      // Booleans: a failing comparison of elements would make the runner serialize the whole page.
+      expect(picker.shadowRoot!.activeElement === part(picker, 'trigger'), 'focus stays on the button').to.be.true;
+      expect(part(picker, 'trigger').getAttribute('aria-expanded')).to.equal('true');
     });
   });
 

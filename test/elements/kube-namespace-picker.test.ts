@@ -1,20 +1,22 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-namespace-picker.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import type {KubeNamespacePicker} from '../../src/elements/kube-namespace-picker/kube-namespace-picker.js';
 import type {KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
 import {createKubeClient, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
+import type {Transport} from '../../src/client/transport.js';
 import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
 
 let sandbox: Sandbox;
 const clients: KubeClient[] = [];
 
-function makeClient(token = 'sandbox-admin', extra: Record<string, FetchHandler> = {}) {
+function makeClient(token = 'sandbox-admin', extra: Record<string, FetchHandler> = {}, listClusters?: Transport['listClusters']) {
+  const transport = inMemoryTransport({clusters: {...sandbox.handlers(), ...extra}, tokenProvider: () => token});
   const client = createKubeClient({
-    transport: inMemoryTransport({clusters: {...sandbox.handlers(), ...extra}, tokenProvider: () => token}),
+    transport: listClusters ? {...transport, listClusters} : transport,
     informers: {graceMs: 50},
   });
   clients.push(client);
@@ -83,6 +85,54 @@ describe('<kube-namespace-picker>', () => {
       expect(await clients[0]!.can('sandbox', 'list', {group: '', resource: 'pods'})).to.be.false;
       await picker.updateComplete;
       expect(hasAll(picker)).to.be.false;
+    });
+
+    it('keeps a namespace a developer deselected on offer, so it can be chosen again', async () => {
+      const {provider, picker} = await mount({token: 'sandbox-developer', namespace: 'team-a,team-b', multiple: true});
+      await until(() => picker.hasState('limited') && labels(picker).join() === 'team-a,team-b', 'limited');
+      input(picker).click();
+      await picker.updateComplete;
+      const teamB = () => options(picker).find((o) => text(o).endsWith('team-b'));
+      teamB()!.click();
+      await until(() => provider.namespace === 'team-a', 'team-b deselected');
+      // Give a review over the remaining selection time to answer, were one asked.
+      await aTimeout(100);
+      await picker.updateComplete;
+      expect(labels(picker)).to.deep.equal(['team-a', 'team-b']);
+      expect(teamB()!.getAttribute('aria-selected')).to.equal('false');
+      teamB()!.click();
+      await until(() => provider.namespace === 'team-a,team-b', 'team-b chosen again');
+    });
+
+    it('forgets the namespaces a developer had when the cluster or the client changes', async () => {
+      const {provider, picker} = await mount({token: 'sandbox-developer', namespace: 'team-a,team-b'});
+      await until(() => labels(picker).join() === 'team-a,team-b', 'both on sandbox');
+      provider.namespace = 'team-a';
+      provider.cluster = 'sandbox-edge';
+      await until(() => picker.hasState('limited') && labels(picker).join() === 'team-a', 'only team-a on sandbox-edge');
+      provider.namespace = 'team-b';
+      await until(() => labels(picker).join() === 'team-a,team-b', 'both on sandbox-edge');
+      provider.client = makeClient('sandbox-developer');
+      await until(() => picker.hasState('limited') && labels(picker).join() === 'team-b', 'only team-b with another client');
+    });
+
+    it('says no cluster is selected when the provider has none, instead of loading forever', async () => {
+      const failing = makeClient('sandbox-admin', {}, () => Promise.reject(new Error('gateway down')));
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${failing}><kube-namespace-picker></kube-namespace-picker></kube-provider>`);
+      const picker = provider.querySelector('kube-namespace-picker')!;
+      await aTimeout(50);
+      await picker.updateComplete;
+      expect(picker.hasState('no-cluster')).to.be.true;
+      expect(picker.hasState('loading')).to.be.false;
+      expect(text(part(picker, 'status'))).to.equal('Waiting for a cluster.');
+      provider.cluster = 'sandbox';
+      await until(() => hasAll(picker), 'namespaces once a cluster is set');
+      expect(picker.hasState('no-cluster')).to.be.false;
+
+      const none = makeClient('sandbox-admin', {}, () => Promise.resolve([]));
+      const empty = (await fixture<KubeProvider>(html`<kube-provider .client=${none}><kube-namespace-picker></kube-namespace-picker></kube-provider>`)).querySelector('kube-namespace-picker')!;
+      await until(() => empty.hasState('no-cluster'), 'no cluster listed');
+      expect(text(part(empty, 'status'))).to.equal('Waiting for a cluster.');
     });
 
     it('asks about the provider allowed-namespaces for a developer', async () => {
@@ -262,6 +312,29 @@ describe('<kube-namespace-picker>', () => {
       await until(() => provider.namespace === 'all', 'all by Space');
     });
 
+    it('while a search is typed, Home/End and ArrowLeft/ArrowRight move the caret and leave the options', async () => {
+      const {picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      const field = input(picker);
+      picker.focus();
+      await sendKeys({type: 'team'});
+      await until(() => field.getAttribute('aria-activedescendant') === 'option-0', 'first match active');
+      await sendKeys({press: 'Home'});
+      await until(() => !field.hasAttribute('aria-activedescendant'), 'Home leaves the options');
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, 0]);
+      expect(field.getAttribute('aria-expanded'), 'the list stays open').to.equal('true');
+      await sendKeys({press: 'End'});
+      await picker.updateComplete;
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([4, 4]);
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => field.getAttribute('aria-activedescendant') === 'option-0', 'back in the options');
+      await sendKeys({press: 'ArrowLeft'});
+      await until(() => !field.hasAttribute('aria-activedescendant'), 'ArrowLeft leaves the options');
+      expect(field.selectionStart).to.equal(3);
+      await sendKeys({type: 'x'});
+      await until(() => field.value === 'teaxm', 'typed at the caret');
+    });
+
     it('toggles several namespaces with Space while the list stays open', async () => {
       const {provider, picker} = await mount({multiple: true});
       await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
@@ -279,6 +352,22 @@ describe('<kube-namespace-picker>', () => {
     });
   });
 
+  describe('pointer', () => {
+    it('stays open, focus in the input, when the list is pressed outside an option (its padding or scrollbar)', async () => {
+      const {picker} = await mount();
+      await until(() => hasAll(picker), 'loaded');
+      picker.focus();
+      input(picker).click();
+      await picker.updateComplete;
+      const list = part(picker, 'listbox').getBoundingClientRect();
+      await sendMouse({type: 'click', position: [Math.round(list.right - 2), Math.round(list.top + 1)]});
+      await picker.updateComplete;
+      // Booleans: a failing comparison of elements would make the runner serialize the whole page.
+      expect(picker.shadowRoot!.activeElement === input(picker), 'focus stays in the input').to.be.true;
+      expect(input(picker).getAttribute('aria-expanded')).to.equal('true');
+    });
+  });
+
   describe('accessibility', () => {
     it('is accessible loaded, closed and open', async () => {
       const {picker} = await mount({multiple: true});
@@ -290,7 +379,7 @@ describe('<kube-namespace-picker>', () => {
       await expect(picker).to.be.accessible();
     });
 
-    it('is accessible limited (open), empty, in error, loading and without a client', async () => {
+    it('is accessible limited (open), empty, in error, loading, without a client and without a cluster', async () => {
       const limited = (await mount({token: 'sandbox-developer', namespace: 'team-a,team-b'})).picker;
       await until(() => limited.hasState('limited') && options(limited).length === 2, 'limited');
       await expect(limited).to.be.accessible();
@@ -313,6 +402,11 @@ describe('<kube-namespace-picker>', () => {
 
       const alone = await fixture<KubeNamespacePicker>(html`<kube-namespace-picker></kube-namespace-picker>`);
       await expect(alone).to.be.accessible();
+
+      const none = makeClient('sandbox-admin', {}, () => Promise.resolve([]));
+      const clusterless = (await fixture<KubeProvider>(html`<kube-provider .client=${none}><kube-namespace-picker></kube-namespace-picker></kube-provider>`)).querySelector('kube-namespace-picker')!;
+      await until(() => clusterless.hasState('no-cluster'), 'no cluster');
+      await expect(clusterless).to.be.accessible();
     });
   });
 });

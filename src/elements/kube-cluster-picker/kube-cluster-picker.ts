@@ -24,7 +24,8 @@ const clustersConverter = {
  * (or the host's `clusters`), shows each one's server version or why it is unreachable, and
  * reflects the provider's current cluster. A select-only combobox (WAI-ARIA APG): Enter, Space,
  * Alt+ArrowDown or the arrows open it; arrows, Home/End, PageUp/PageDown and type-ahead move;
- * Enter, Space or Tab choose; Escape closes; focus stays on the button.
+ * Enter, Space or Tab choose; Escape closes; focus stays on the button. A list that failed is
+ * asked for again when the provider gets a cluster.
  *
  * @tagname kube-cluster-picker
  * @summary Chooses the provider's cluster, with each cluster's version and reachability.
@@ -32,7 +33,7 @@ const clustersConverter = {
  * @csspart label - The visible label.
  * @csspart control - The button and its popup.
  * @csspart trigger - The combobox button showing the current cluster.
- * @csspart value - The current cluster's name inside the button.
+ * @csspart value - The current cluster's name inside the button; "Choose a cluster", or "No cluster" when the list failed or is empty.
  * @csspart detail - The version, "checking" or "unreachable" text (button and options).
  * @csspart indicator - The arrow inside the button.
  * @csspart listbox - The popup list of clusters.
@@ -100,6 +101,8 @@ export class KubeClusterPicker extends KubeElement {
       this.requested = undefined;
       this.updateComplete.then(() => this.emit(new Event('change', {bubbles: true, composed: true})));
     }
+    // A cluster arriving after the list failed (the provider's own listing got through): list again.
+    if (changed.has('cluster') && this.cluster && this.status.status === 'error') this.status.refresh();
   }
 
   /** States follow the controllers, which refresh in hostUpdate — after willUpdate. */
@@ -143,11 +146,11 @@ export class KubeClusterPicker extends KubeElement {
             @keyup=${this.onKeyUp}
             @blur=${this.close}
           >
-            <span part="value">${current?.info.displayName ?? this.cluster ?? msg('Choose a cluster', {id: 'kube.clusterPicker.placeholder'})}</span>
+            <span part="value">${current?.info.displayName ?? this.cluster ?? this.placeholder()}</span>
             ${current ? this.renderDetail(current, true) : nothing}
             <span part="indicator" aria-hidden="true">▾</span>
           </button>
-          <div part="listbox" id="listbox" role="listbox" aria-labelledby="label" tabindex="-1" ?hidden=${!open}>
+          <div part="listbox" id="listbox" role="listbox" aria-labelledby="label" tabindex="-1" ?hidden=${!open} @mousedown=${keepFocus}>
             ${this.options.map((option, index) => this.renderOption(option, index))}
           </div>
         </div>
@@ -164,7 +167,6 @@ export class KubeClusterPicker extends KubeElement {
       id="option-${index}"
       role="option"
       aria-selected=${selected ? 'true' : 'false'}
-      @mousedown=${(event: Event) => event.preventDefault()}
       @click=${() => this.choose(index)}
     >
       <span part="dot" data-reach=${option.reach.state} aria-hidden="true"></span>
@@ -191,6 +193,14 @@ export class KubeClusterPicker extends KubeElement {
             >`;
       }
     }
+  }
+
+  /** What the button says without a current cluster: an invitation, unless there is nothing to choose. */
+  private placeholder() {
+    const {status} = this.status;
+    return status === 'error' || (status === 'ready' && this.options.length === 0)
+      ? msg('No cluster', {id: 'kube.clusterPicker.none'})
+      : msg('Choose a cluster', {id: 'kube.clusterPicker.placeholder'});
   }
 
   private renderStatus() {
@@ -280,8 +290,10 @@ export class KubeClusterPicker extends KubeElement {
   }
 }
 
-
 const unknownError = () => msg('unknown error', {id: 'kube.clusterPicker.unknownError'});
+
+/** Pressing the list (an option, its padding, its scrollbar) leaves focus on the button, so the list stays open. */
+const keepFocus = (event: Event) => event.preventDefault();
 
 declare global {
   interface HTMLElementTagNameMap {

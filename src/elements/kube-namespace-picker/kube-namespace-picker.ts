@@ -32,11 +32,14 @@ const EMPTY: readonly string[] = [];
 /**
  * Chooses the namespaces of the nearest `<kube-provider>`, offering only namespaces the user may
  * use: the live namespace list where the user may list namespaces, otherwise what
- * SelfSubjectRulesReview grants among the provider's `allowed-namespaces` and the current
- * namespace. "All namespaces" is offered only to users who may list pods in every namespace.
+ * SelfSubjectRulesReview grants among the provider's `allowed-namespaces` — or, when it sets
+ * none, among every namespace the provider has had selected since its client or cluster last
+ * changed, so a namespace deselected can be chosen again. "All namespaces" is offered only to
+ * users who may list pods in every namespace.
  * An editable combobox (WAI-ARIA APG): type to filter; ArrowDown, Alt+ArrowDown, Enter or Space
- * open; arrows, Home/End, PageUp/PageDown move; Enter or Space choose (with `multiple`, they
- * toggle and the list stays open); Escape closes, then clears the search.
+ * open; arrows, PageUp/PageDown and Home/End move (while a search is typed, Home/End, like
+ * ArrowLeft/ArrowRight, move the caret and leave the options); Enter or Space choose (with
+ * `multiple`, they toggle and the list stays open); Escape closes and clears the search.
  *
  * @tagname kube-namespace-picker
  * @summary Chooses the provider's namespaces among those the user may use; searchable, optionally multiple.
@@ -51,7 +54,7 @@ const EMPTY: readonly string[] = [];
  * @csspart option - One namespace; `option-all`, `option-active` and `option-selected` are added.
  * @csspart option-name - The namespace's name in an option.
  * @csspart check - The check mark of a selected option.
- * @csspart status - Loading, error, limited, empty and no-client messages (a live region).
+ * @csspart status - Loading, error, limited, empty, no-cluster and no-client messages (a live region).
  * @cssproperty --kube-namespace-picker-width - Width of the picker (18rem).
  * @cssproperty --kube-namespace-picker-background - Background of the field and the list.
  * @cssproperty --kube-namespace-picker-border-color - Border of the field and the list.
@@ -62,6 +65,7 @@ const EMPTY: readonly string[] = [];
  * @cssstate empty - There is no namespace to offer.
  * @cssstate limited - The user may not list namespaces; the picker shows those the user can use.
  * @cssstate no-client - No `<kube-provider>` around the picker.
+ * @cssstate no-cluster - The provider has no cluster (none chosen yet, or its transport lists none), so there are no namespaces to offer.
  * @cssstate open - The list is open.
  * @fires change - The user changed the selection and the provider took it; read `value` / `values`.
  */
@@ -144,6 +148,7 @@ export class KubeNamespacePicker extends KubeElement {
     const noClient = !this.client;
     const {status, source, namespaces} = this.access;
     this.toggleState('no-client', noClient);
+    this.toggleState('no-cluster', !noClient && !this.cluster);
     this.toggleState('loading', !noClient && status === 'loading');
     this.toggleState('error', !noClient && status === 'error');
     this.toggleState('empty', !noClient && status === 'ready' && namespaces.length === 0);
@@ -193,7 +198,7 @@ export class KubeNamespacePicker extends KubeElement {
               aria-controls="listbox"
               aria-expanded=${open ? 'true' : 'false'}
               ?disabled=${!this.client}
-              @mousedown=${(event: Event) => event.preventDefault()}
+              @mousedown=${keepFocus}
               @click=${this.onToggleClick}
             >
               <span part="indicator" aria-hidden="true">▾</span>
@@ -207,6 +212,7 @@ export class KubeNamespacePicker extends KubeElement {
             aria-multiselectable=${this.multiple ? 'true' : 'false'}
             tabindex="-1"
             ?hidden=${!open}
+            @mousedown=${keepFocus}
           >
             ${options.map((option, index) => this.renderOption(option, index))}
           </div>
@@ -226,7 +232,6 @@ export class KubeNamespacePicker extends KubeElement {
       id="option-${index}"
       role="option"
       aria-selected=${selected ? 'true' : 'false'}
-      @mousedown=${(event: Event) => event.preventDefault()}
       @click=${() => this.choose(index)}
     >
       <span part="check" aria-hidden="true">${selected ? '✓' : ''}</span>
@@ -237,7 +242,8 @@ export class KubeNamespacePicker extends KubeElement {
   private renderStatus(options: NamespaceOption[]) {
     if (!this.client) return msg('No client — wrap me in <kube-provider>.', {id: 'kube.namespacePicker.noClient'});
     const {status, source, namespaces, error} = this.access;
-    if (status === 'loading' || (status === 'idle' && !this.cluster)) return msg('Loading namespaces…', {id: 'kube.namespacePicker.loading'});
+    if (!this.cluster) return msg('Waiting for a cluster.', {id: 'kube.namespacePicker.noCluster'});
+    if (status === 'loading') return msg('Loading namespaces…', {id: 'kube.namespacePicker.loading'});
     if (status === 'error') return msg(str`Couldn't load the namespaces: ${describeError(error, unknownError)}`, {id: 'kube.namespacePicker.error'});
     if (status !== 'ready') return '';
     if (namespaces.length === 0) {
@@ -302,6 +308,9 @@ export class KubeNamespacePicker extends KubeElement {
       this.close();
     } else if (key === 'Tab') {
       this.close();
+    } else if (key === 'ArrowLeft' || key === 'ArrowRight' || (this.search && (key === 'Home' || key === 'End'))) {
+      // Editing the text: the caret moves, and screen readers follow the input again, not an option.
+      this.active = -1;
     } else {
       const next = navigate(key, this.active, this.options.length);
       if (next === undefined) return;
@@ -344,8 +353,10 @@ export class KubeNamespacePicker extends KubeElement {
   }
 }
 
-
 const unknownError = () => msg('unknown error', {id: 'kube.namespacePicker.unknownError'});
+
+/** Pressing the list (an option, its padding, its scrollbar) or the toggle leaves focus in the input, so the list stays open. */
+const keepFocus = (event: Event) => event.preventDefault();
 
 declare global {
   interface HTMLElementTagNameMap {
