@@ -19,6 +19,18 @@ describe('transports', () => {
     expect(await transport.listClusters()).to.deep.equal([{name: 'prod'}, {name: 'staging'}]);
   });
 
+  it("gateway: a failed cluster listing carries the gateway's message and code; a body that isn't JSON says so", async () => {
+    const answering = (response: () => Response) => gatewayTransport({fetch: async () => response()});
+    const status = {kind: 'Status', status: 'Failure', code: 503, reason: 'ServiceUnavailable', message: 'the gateway is restarting'};
+    const failed = (await answering(() => new Response(JSON.stringify(status), {status: 503})).listClusters().catch((error: unknown) => error)) as {code?: number; message: string};
+    expect(failed.code).to.equal(503);
+    expect(failed.message).to.equal('the gateway is restarting');
+    const garbled = (await answering(() => new Response('<html>oops</html>')).listClusters().catch((error: unknown) => error)) as Error;
+    expect(garbled.name).to.equal('KubeNetworkError');
+    expect(garbled.message).to.contain('not JSON');
+    expect(await answering(() => new Response('{}')).listClusters(), 'no items: none').to.deep.equal([]);
+  });
+
   it('sends a request at once when the token is at hand, and waits for a token that is not', async () => {
     for (const [tokenProvider, expected] of [
       [undefined, 'null'],

@@ -1,6 +1,6 @@
 import type {ClusterInfo} from '../types.js';
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
-import {KubeNetworkError} from '../errors.js';
+import {KubeNetworkError, errorFromResponse} from '../errors.js';
 import {headersWithToken, tokenIdentity} from './auth-headers.js';
 
 export interface GatewayTransportOptions {
@@ -37,9 +37,15 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
     },
     async listClusters(signal?: AbortSignal) {
       const response = await fetchOrThrow(doFetch, `${base}/clusters`, {signal, credentials});
-      if (!response.ok) throw new KubeNetworkError(`GET ${base}/clusters answered ${response.status}`);
-      const body = (await response.json()) as {items?: ClusterInfo[]};
-      return body.items ?? [];
+      // The gateway's own words and code (a Status, or whatever text a proxy in front of it sent).
+      if (!response.ok) throw await errorFromResponse(response);
+      let body: {items?: unknown} | null;
+      try {
+        body = (await response.json()) as {items?: unknown} | null;
+      } catch {
+        throw new KubeNetworkError(`GET ${base}/clusters answered with a body that is not JSON`);
+      }
+      return Array.isArray(body?.items) ? (body.items as ClusterInfo[]) : [];
     },
     identity: (cluster) => tokenIdentity(cluster, options.tokenProvider),
   };
