@@ -32,6 +32,8 @@ export class InformerGroupController<T = KubeObject | TableRow> implements React
   private unsubscribes: Array<() => void> = [];
   private byNamespace = new Map<string, number>();
   private key?: string;
+  /** The last key subscribed under, kept while disconnected. */
+  private lastKey?: string;
   private connected = false;
 
   constructor(
@@ -39,8 +41,11 @@ export class InformerGroupController<T = KubeObject | TableRow> implements React
     private readonly target: () => InformerGroupTarget | undefined,
     /** One query's notification; `changes` undefined means re-read that query's items in full. */
     private readonly onNotify: (source: number, snapshot: InformerSnapshot<T>, changes?: InformerChanges) => void,
-    /** The subscriptions moved: everything read so far is gone. */
-    private readonly onReset: () => void
+    /**
+     * The subscriptions moved: everything read so far is gone. `changed` is false when they are
+     * the same as before the host left the page (a host moved in the page subscribes afresh).
+     */
+    private readonly onReset: (changed: boolean) => void
   ) {
     host.addController(this);
   }
@@ -83,9 +88,10 @@ export class InformerGroupController<T = KubeObject | TableRow> implements React
     const next = this.target();
     const key = next ? `${clientId(next.client)}:${JSON.stringify(next.queries)}` : undefined;
     if (key === this.key) return;
+    const changed = key !== this.lastKey;
     this.release();
-    this.key = key;
-    this.onReset();
+    this.key = this.lastKey = key;
+    this.onReset(changed);
     if (!next) return;
     this.queries = next.queries;
     this.snapshots = next.queries.map(() => undefined);

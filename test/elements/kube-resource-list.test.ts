@@ -594,6 +594,25 @@ describe('<kube-resource-list>', () => {
       expect(el.selected).to.deep.equal([]);
       expect(rows(el).filter((row) => row.getAttribute('aria-selected') === 'true')).to.have.length(0);
     });
+
+    it('keeps the selection when the list is moved in the page', async () => {
+      const {el, provider} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      const name = cell(rows(el)[0]!, 'Name');
+      setTimeout(() => rows(el)[0]!.querySelector<HTMLInputElement>('input[part~="select"]')!.click());
+      await oneEvent(el, 'kube-selection-change');
+      const changes: string[][] = [];
+      el.addEventListener('kube-selection-change', (event) => changes.push((event as KubeSelectionChangeEvent).references.map((ref) => ref.name)));
+      // A card reordered on a dashboard: out of the page and back in one task.
+      provider.prepend(document.createElement('span'));
+      provider.append(el);
+      // The rows come back from the same (still open) list: the selection with them.
+      await until(() => el.selected.length === 1, 'the selected row listed again');
+      await el.updateComplete;
+      expect(el.selected.map((ref) => ref.name)).to.deep.equal([name]);
+      expect(rowByName(el, name)!.getAttribute('aria-selected')).to.equal('true');
+      expect(changes, 'no selection change announced').to.deep.equal([]);
+    });
   });
 
   describe('keyboard', () => {

@@ -148,7 +148,7 @@ export class KubeResourceList extends KubeElement {
     this,
     () => this.target(),
     (source, snapshot, changes) => this.onNotify(source, snapshot, changes),
-    () => this.onReset()
+    (changed) => this.onReset(changed)
   );
 
   private readonly model = new ResourceListModel(
@@ -258,10 +258,10 @@ export class KubeResourceList extends KubeElement {
     if (this.selectionDropped) this.emit(new KubeSelectionChangeEvent(this.selected));
   }
 
-  /** The list now shows another query (kind, cluster, namespaces, selectors): nothing selected carries over. */
-  private onReset() {
+  /** Subscribed afresh; to another query (kind, cluster, namespaces, selectors), nothing selected carries over. */
+  private onReset(changed: boolean) {
     this.model.reset();
-    this.clearSelection();
+    if (changed) this.clearSelection();
   }
 
   /** A deleted row: forget its selection; if it was the active row, keep its place (and focus). */
