@@ -4,7 +4,7 @@ import {ContextConsumer} from '@lit/context';
 import '../../src/define/kube-provider.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import {clientContext, clusterContext, namespacesContext, scopeContext, settingsContext} from '../../src/context/kube-context.js';
-import {createKubeClient, gatewayTransport, KubeNetworkError, type ClusterInfo, type KubeClient} from '../../src/client/index.js';
+import {createKubeClient, gatewayTransport, KubeApiError, KubeNetworkError, type ClusterInfo, type KubeClient} from '../../src/client/index.js';
 import {defineElement} from '../../src/internal/define.js';
 import type {KubeClusterChangeEvent, KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
 import {VERSION} from '../../src/internal/version.js';
@@ -268,6 +268,33 @@ describe('<kube-provider>', () => {
       }
       await wait(800);
       expect(client.listings, 'none after it left').to.equal(2);
+    });
+
+    it('keeps a refusal (401) and does not ask again; waits out a 429 for its Retry-After', async () => {
+      const refusal = new KubeApiError({kind: 'Status', status: 'Failure', code: 401, reason: 'Unauthorized', message: 'log in again'});
+      const refused = clientListing(refusal, [{name: 'never'}]);
+      const el = await fixture<KubeProvider>(html`<kube-provider .client=${refused}></kube-provider>`);
+      await until(() => el.hasState('cluster-error'), 'the refusal shown');
+      expect(el.clusterError?.message).to.equal('log in again');
+      await wait(1500);
+      expect(refused.listings, 'not asked again').to.equal(1);
+      const busy = new KubeApiError({kind: 'Status', status: 'Failure', code: 429, reason: 'TooManyRequests', message: 'slow down'}, 2);
+      const throttled = clientListing(busy, [{name: 'one'}]);
+      const other = await fixture<KubeProvider>(html`<kube-provider .client=${throttled}></kube-provider>`);
+      await until(() => other.hasState('cluster-error'), 'the 429 shown');
+      await wait(1500);
+      expect(throttled.listings, 'not before its Retry-After').to.equal(1);
+      await until(() => other.effectiveCluster === 'one', 'asked again after it', 3000);
+    });
+
+    it('leaves the listing to the outer provider when it inherits the client', async () => {
+      const client = clientListing(unreachable());
+      const outer = await fixture<KubeProvider>(html`<kube-provider .client=${client}><kube-provider namespace="team-a"><context-probe></context-probe></kube-provider></kube-provider>`);
+      const inner = outer.querySelector<KubeProvider>('kube-provider')!;
+      await until(() => outer.hasState('cluster-error'), 'the outer listing failed');
+      await wait(300);
+      expect(client.listings, 'one listing, not one per provider').to.equal(1);
+      expect(inner.hasState('cluster-error')).to.be.false;
     });
 
     it('stops retrying once a cluster is set, and for a client that was replaced', async () => {

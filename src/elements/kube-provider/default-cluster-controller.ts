@@ -1,12 +1,14 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {Backoff, sleep, type BackoffOptions} from '../../client/backoff.js';
 import type {KubeClient} from '../../client/kube-client.js';
+import {KubeApiError} from '../../client/errors.js';
 
 /**
  * The first cluster a client lists, for a provider that isn't told which cluster to use. A listing
- * that fails (network error, 5xx) is retried with backoff until one succeeds, the client changes,
- * a cluster is set, or the host disconnects (a reconnect resumes). An empty list is an answer:
- * it is not asked again for the same client.
+ * that fails for a passing reason (no answer, 5xx, 408, 429 — after its Retry-After) is retried
+ * with backoff until one succeeds, the client changes, a cluster is set, or the host disconnects
+ * (a reconnect resumes). A refusal (401, 403, 404…) is kept and not asked again for that client,
+ * nor is an empty list: both are answers.
  */
 export class DefaultClusterController implements ReactiveController {
   /** The client's first cluster, once it answered; undefined while it hasn't, or listed none. */
@@ -84,8 +86,15 @@ export class DefaultClusterController implements ReactiveController {
         this.error = error instanceof Error ? error : new Error(String(error));
         this.host.requestUpdate();
       }
+      const refused = this.error instanceof KubeApiError && this.error.code >= 400 && this.error.code < 500 && this.error.code !== 408 && this.error.code !== 429;
+      if (refused) {
+        this.answered = true;
+        this.running = undefined;
+        return;
+      }
+      const retryAfter = this.error instanceof KubeApiError ? (this.error.retryAfterSeconds ?? 0) * 1000 : 0;
       try {
-        await sleep(this.backoff.next(), signal);
+        await sleep(this.backoff.next(retryAfter), signal);
       } catch {
         return;
       }

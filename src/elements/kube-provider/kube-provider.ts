@@ -148,7 +148,8 @@ export class KubeProvider extends KubeElement implements KubeScope {
       this.ownClient = new OwnClient(recipe);
     }
     const client = this.effectiveClient;
-    this.defaultCluster.track(client, !this.cluster && !this.parentCluster.value);
+    // An inherited client's clusters are the outer provider's to list: it hands its choice down.
+    this.defaultCluster.track(client, !this.cluster && !this.parentCluster.value && client !== this.parentClient.value);
     this.toggleState('cluster-error', this.clusterError !== undefined);
     this.clientProvider.setValue(client);
     const cluster = this.effectiveCluster;
