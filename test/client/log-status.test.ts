@@ -10,16 +10,16 @@ const sourcesWith = (error?: Error) =>
 describe('log status', () => {
   it('tells a container that has not started from one that stopped and will restart', () => {
     const notStarted = sourcesWith(new KubeApiError({kind: 'Status', code: 400, reason: 'BadRequest', message: 'container "c" in pod "p" is waiting to start: ContainerCreating'}));
-    expect(statusText(overallStatus(true, true, notStarted, false), notStarted, undefined, format)).to.equal('The container has not started yet; waiting for it.');
+    expect(statusText(overallStatus(true, true, true, notStarted, false), notStarted, undefined, format)).to.equal('The container has not started yet; waiting for it.');
     const stopped = sourcesWith();
-    const status = overallStatus(true, true, stopped, true);
+    const status = overallStatus(true, true, true, stopped, true);
     expect(status.state).to.equal('waiting');
     expect(statusText(status, stopped, undefined, format)).to.equal('The container stopped; waiting for it to restart.');
   });
 
   it('announces the state without counts: streaming is one text however many containers stream', () => {
     const sources = {podsStatus: 'ready', target: {cluster: 'x', namespace: 'n', kind: 'Deployment', name: 'w'}, sources: ['a', 'b', 'c'].map((pod, i) => ({namespace: 'n', pod, container: 'c', status: i ? 'streaming' : 'ended'}))} as unknown as LogSources;
-    const status = overallStatus(true, true, sources, true);
+    const status = overallStatus(true, true, true, sources, true);
     expect(statusText(status, sources, undefined, format)).to.equal('Streaming 2 of 3 containers');
     expect(announcementText(status, sources, false, format)).to.equal('Streaming');
     expect(announcementText(status, sources, true, format)).to.equal('Paused');

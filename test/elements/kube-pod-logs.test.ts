@@ -767,5 +767,20 @@ describe('<kube-pod-logs>', () => {
       expect(part(el, 'no-client')).to.exist;
       expect(el.hasState('no-client')).to.equal(true);
     });
+
+    it('under a provider with no cluster, says it waits for one rather than asking for a pod', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const transport = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+      transport.listClusters = () => Promise.reject(new Error('the gateway is down'));
+      const client = createKubeClient({transport});
+      cleanups.push(() => client.dispose());
+      const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client}><kube-pod-logs pod="web-1"></kube-pod-logs></kube-provider>`);
+      const el = provider.querySelector<KubePodLogs>('kube-pod-logs')!;
+      await until(() => el.hasState('no-cluster'), 'no cluster');
+      expect(part(el, 'no-cluster')!.textContent).to.contain('Waiting for a cluster');
+      expect(part(el, 'idle')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -224,6 +224,7 @@ export const podLogsStyles = [
       [part~='error'],
       [part~='forbidden'],
       [part~='no-client'],
+      [part~='no-cluster'],
       [part~='idle'] {
         padding: var(--_space);
         border: 1px solid var(--_border);

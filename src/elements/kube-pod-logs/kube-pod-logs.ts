@@ -74,6 +74,7 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @csspart error - The server's error, with its HTTP code.
  * @csspart forbidden - Reading logs was denied.
  * @csspart no-client - Shown outside a `<kube-provider>`.
+ * @csspart no-cluster - Shown while the provider has no cluster (none chosen yet, or listing them failed).
  * @csspart idle - Shown when no pod, workload or selector is set.
  * @cssproperty --kube-pod-logs-height - Height of the log region (32rem).
  * @cssproperty --kube-pod-logs-background - Background of the log region.
@@ -91,6 +92,7 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @cssstate error - Reading failed; see the error part.
  * @cssstate forbidden - Reading logs was denied.
  * @cssstate no-client - No `<kube-provider>` around the element.
+ * @cssstate no-cluster - The provider has no cluster yet; see its `cluster-error` state.
  */
 @localized()
 export class KubePodLogs extends KubeElement {
@@ -260,12 +262,12 @@ export class KubePodLogs extends KubeElement {
     this.logs.setView({query: this.search, regex: this.regex, caseSensitive: this.caseSensitive, filter: this.filterMatches, minSeverity: SEVERITY_RANK[this.severity] ?? 0});
     if (this.currentMatch >= this.logs.matchCount) this.currentMatch = this.logs.matchCount - 1;
     const status = this.status;
-    for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client'] as const) this.toggleState(name, status.state === name);
+    for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client', 'no-cluster'] as const) this.toggleState(name, status.state === name);
     this.toggleState('paused', this.paused);
   }
 
   private get status(): OverallStatus {
-    return overallStatus(!!this.client, this.target() !== undefined, this.logs.sources, this.logs.buffer.total > 0);
+    return overallStatus(!!this.client, !!this.cluster, this.target() !== undefined, this.logs.sources, this.logs.buffer.total > 0);
   }
 
   // ---- user intent --------------------------------------------------------------------------
@@ -323,6 +325,9 @@ export class KubePodLogs extends KubeElement {
     const status = this.status;
     if (status.state === 'no-client') {
       return html`<div part="no-client" role="note">${msg('No Kubernetes client — place this element inside <kube-provider>.', {id: 'kube.podLogs.noClient'})}</div>`;
+    }
+    if (status.state === 'no-cluster') {
+      return html`<div part="no-cluster" role="status">${msg('Waiting for a cluster — choose one, or set cluster on <kube-provider>.', {id: 'kube.podLogs.noCluster'})}</div>`;
     }
     if (status.state === 'idle') {
       return html`<div part="idle" role="note">${msg('Choose a pod, a workload or a label selector to see logs.', {id: 'kube.podLogs.idle'})}</div>`;

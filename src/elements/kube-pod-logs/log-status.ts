@@ -5,15 +5,16 @@ import {describeError} from '../../internal/describe-error.js';
 import type {LogSources} from '../../client/log-sources.js';
 
 export interface OverallStatus {
-  state: 'no-client' | 'idle' | 'loading' | 'streaming' | 'reconnecting' | 'waiting' | 'ended' | 'deleted' | 'error' | 'forbidden';
+  state: 'no-client' | 'no-cluster' | 'idle' | 'loading' | 'streaming' | 'reconnecting' | 'waiting' | 'ended' | 'deleted' | 'error' | 'forbidden';
   error?: Error;
 }
 
 const isForbidden = (error: Error | undefined) => error instanceof KubeApiError && error.code === 403;
 
 /** One state for the whole view, from the pods' watch and every container stream. */
-export function overallStatus(hasClient: boolean, hasTarget: boolean, sources: LogSources | undefined, hasLines: boolean): OverallStatus {
+export function overallStatus(hasClient: boolean, hasCluster: boolean, hasTarget: boolean, sources: LogSources | undefined, hasLines: boolean): OverallStatus {
   if (!hasClient) return {state: 'no-client'};
+  if (!hasCluster) return {state: 'no-cluster'};
   if (!hasTarget) return {state: 'idle'};
   if (!sources) return {state: 'loading'};
   if (sources.podsStatus === 'forbidden' || isForbidden(sources.error)) return {state: 'forbidden', error: sources.error};
