@@ -145,3 +145,14 @@ export const ServerError: Story = {
     </kube-provider>`;
   },
 };
+
+/** The provider has no cluster (none set, and listing the clusters fails): the viewer says it waits for one. */
+export const NoCluster: Story = {
+  render: () => {
+    const {client} = sandboxClient('sandbox-admin');
+    client.transport.listClusters = () => Promise.reject(new Error('The gateway did not answer'));
+    return html`<kube-provider .client=${client}>
+      <kube-pod-logs namespace="team-a" pod="web-1"></kube-pod-logs>
+    </kube-provider>`;
+  },
+};

@@ -134,6 +134,7 @@
 'kube.podLogs.networkError': `Keine Antwort vom Server (Netzwerkfehler).`,
 'kube.podLogs.nextMatch': `Nächster Treffer`,
 'kube.podLogs.noClient': `Kein Kubernetes-Client – bitte dieses Element in &lt;kube-provider&gt; einbetten.`,
+'kube.podLogs.noCluster': `Warte auf einen Cluster – wählen Sie einen aus oder setzen Sie cluster an &lt;kube-provider&gt;.`,
 'kube.podLogs.noMatch': `Keine passenden Zeilen.`,
 'kube.podLogs.noPods': `Keine passenden Pods.`,
 'kube.podLogs.pause': `Pausieren`,
