@@ -222,6 +222,19 @@ describe('<kube-resource-list>', () => {
       expect([value('12 (5m ago)'), value('2 (1h ago)'), value('0')]).to.deep.equal([12, 2, 0]);
       const replicas = serverColumn({name: 'Replicas', type: 'integer'}, 0);
       expect(sortValueOf(replicas, {cells: [10]}, {metadata: {}}, noRow)).to.equal(10);
+      expect(sortValueOf(replicas, {cells: [null]}, {metadata: {}}, noRow), 'a missing number sorts last, not as 0').to.equal(undefined);
+    });
+
+    it('sorts time columns by their span: Last Seen, Duration, Last Schedule and date columns', async () => {
+      const {sortValueOf, serverColumn} = await import('../../src/elements/kube-resource-list/columns.js');
+      const noRow = () => expect.fail('only a host column needs the whole row');
+      const spans = (column: ReturnType<typeof serverColumn>, cells: string[]) => cells.map((text) => sortValueOf(column, {cells: [text]}, {metadata: {name: 'x'}}, noRow));
+      const minute = 60_000;
+      for (const name of ['Last Seen', 'First Seen', 'Duration', 'Last Schedule']) {
+        expect(spans(serverColumn({name, type: 'string'}, 0), ['45s', '5m', '3h12m', '<unknown>']), name).to.deep.equal([45_000, 5 * minute, 192 * minute, undefined]);
+      }
+      // A CRD's date column arrives from the server as an age, whatever it is called.
+      expect(spans(serverColumn({name: 'Created At', type: 'date'}, 0), ['2d', '10m'])).to.deep.equal([2 * 24 * 60 * minute, 10 * minute]);
     });
 
     it('keeps a sorted index incrementally that equals a full sort', async () => {

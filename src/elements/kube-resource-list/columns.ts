@@ -56,8 +56,15 @@ export function nextSort(sort: string, column: ListColumn): string {
   return ascending ? `-${column.name}` : column.name;
 }
 
+/**
+ * Columns whose cells are spans of time as kubectl prints them (`45s`, `5m`, `3h12m`): `date`
+ * columns (the server turns their timestamps into ages), and the built-in printers' time columns,
+ * which say `string`.
+ */
+const TIME_COLUMNS = new Set(['Age', 'Last Seen', 'First Seen', 'Duration', 'Last Schedule']);
+
 export function serverColumn(definition: TableColumnDefinition, cell: number): ListColumn {
-  const age = definition.name === 'Age' || (definition.type === 'date' && /age/i.test(definition.name));
+  const age = definition.type === 'date' || TIME_COLUMNS.has(definition.name);
   return {
     name: definition.name,
     source: 'server',
@@ -76,9 +83,10 @@ export function extraColumn(extra: ExtraColumn): ListColumn {
 }
 
 /**
- * The sort value of a column's cell, by the column's type: numbers for `integer`/`number`, the
- * creation time for ages, a leading count for restarts (`2 (5m ago)`), quantities (`128Mi`) as
- * numbers, and everything else as text (compared with a numeric collator).
+ * The sort value of a column's cell, by the column's type: numbers for `integer`/`number` (none
+ * for a missing value, which sorts last), the creation time for Age and the span for other time
+ * columns, a leading count for restarts (`2 (5m ago)`), quantities (`128Mi`) as numbers, and
+ * everything else as text (compared with a numeric collator).
  */
 export function sortValueOf(column: ListColumn, row: TableRow, object: KubeObject, full: () => ResourceListRow): SortValue {
   if (column.source === 'namespace') return object.metadata.namespace ?? '';
@@ -91,8 +99,7 @@ export function sortValueOf(column: ListColumn, row: TableRow, object: KubeObjec
     const ms = typeof cell === 'string' ? parseAge(cell) ?? Date.now() - Date.parse(cell) : undefined;
     return clean(ms);
   }
-  if (column.numeric) return clean(typeof cell === 'number' ? cell : Number(cell));
-  if (column.definition?.type === 'date') return clean(Date.parse(String(cell)));
+  if (column.numeric) return typeof cell === 'number' ? clean(cell) : cell === null || cell === undefined || cell === '' ? undefined : clean(Number(cell));
   if (typeof cell === 'number') return cell;
   if (typeof cell !== 'string') return cell === undefined || cell === null ? undefined : String(cell);
   const restarts = /^(\d+) \(.+\)$/.exec(cell);
