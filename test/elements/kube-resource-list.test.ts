@@ -608,6 +608,25 @@ describe('<kube-resource-list>', () => {
       expect(rows(el).filter((row) => row.getAttribute('aria-selected') === 'true')).to.have.length(0);
     });
 
+    it('drops the selection of an object deleted and created again under the same name', async () => {
+      const {el, sandbox} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      setTimeout(() => rowByName(el, 'sessions')!.querySelector<HTMLInputElement>('input[part~="select"]')!.click());
+      await oneEvent(el, 'kube-selection-change');
+      const old = cluster.get('sandbox.kube-elements.io/v1', 'Database', 'team-a', 'sessions')!;
+      setTimeout(() => {
+        // Within one batch: the list sees one change to the key, with another uid.
+        cluster.delete('sandbox.kube-elements.io/v1', 'databases', 'team-a', 'sessions');
+        cluster.create({apiVersion: old.apiVersion, kind: old.kind, metadata: {name: 'sessions', namespace: 'team-a'}, spec: old.spec});
+      });
+      const change = (await oneEvent(el, 'kube-selection-change')) as unknown as KubeSelectionChangeEvent;
+      expect(change.references).to.deep.equal([]);
+      await el.updateComplete;
+      expect(el.selected).to.deep.equal([]);
+      expect(rowByName(el, 'sessions')!.getAttribute('aria-selected')).to.equal('false');
+    });
+
     it('keeps the selection when the list is moved in the page', async () => {
       const {el, provider} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
       await ready(el, 2);

@@ -135,6 +135,9 @@ export class ResourceListModel {
     for (const key of keys) {
       const row = this.source.get(key);
       if (!row) continue;
+      // Deleted and created again under the same name (a StatefulSet's pod): another object, not a change.
+      const previous = this.indexed.get(key);
+      if (previous && previous !== row && uidOf(key, previous) !== uidOf(key, row)) this.drop(key);
       const entry = this.indexEntry(key, row, needle, settings, clockSamples-- > 0);
       if (entry) batch.push(entry);
       else this.index.remove(key);
@@ -227,4 +230,8 @@ export class ResourceListModel {
     const offset = created + age - Date.now();
     if (offset > this.serverOffset) this.serverOffset = offset;
   }
+}
+
+function uidOf(key: string, row: TableRow) {
+  return objectOf(key, row).metadata.uid;
 }
