@@ -355,6 +355,19 @@ describe('<kube-resource-list>', () => {
       expect(sortedRows.at(-1)!.reference).to.include({kind: 'Database', namespace: 'team-a', cluster: 'sandbox'});
     });
 
+    it('fetches whole objects for a host column that reads spec, and for full-objects', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      const node = (object: KubeObject) => String((object.spec as {nodeName?: string} | undefined)?.nodeName ?? '–');
+      el.extraColumns = [{header: 'Labels', render: (_row, object) => Object.keys(object.metadata.labels ?? {}).length}];
+      await ready(el);
+      el.extraColumns = [{header: 'On node', render: (_row, object) => node(object), needsObject: true}];
+      await until(() => rows(el).length > 0 && rows(el).every((row) => cell(row, 'On node').startsWith('sandbox-')), 'spec.nodeName in every row');
+      el.extraColumns = [{header: 'On node', render: (_row, object) => node(object)}];
+      await until(() => rows(el).length > 0 && rows(el).every((row) => cell(row, 'On node') === '–'), 'metadata only again');
+      el.fullObjects = true;
+      await until(() => rows(el).length > 0 && rows(el).every((row) => cell(row, 'On node').startsWith('sandbox-')), 'whole objects with full-objects');
+    });
+
     it('changes the informer query from the label selector input', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
       await ready(el);

@@ -26,10 +26,13 @@ export type RowActionsRenderer = (row: ResourceListRow) => CellContent;
 export interface ExtraColumn {
   /** Header text; also the name `columns` and `sort` use. */
   header: string;
+  /** The cell. `object` holds the object's metadata only, unless `needsObject` (or the list's `full-objects`). */
   render(row: ResourceListRow, object: KubeObject): CellContent;
   /** Makes the column sortable. */
   sortValue?(row: ResourceListRow, object: KubeObject): number | string | undefined;
   kinds?: readonly string[];
+  /** The column reads more than metadata (spec, status): the list then fetches whole objects. */
+  needsObject?: boolean;
 }
 
 /** A displayed column. */

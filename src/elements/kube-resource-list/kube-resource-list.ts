@@ -122,6 +122,12 @@ export class KubeResourceList extends KubeElement {
   /** Renders each row's actions into a last column. */
   @property({attribute: false}) rowActions?: RowActionsRenderer;
 
+  /**
+   * Rows carry whole objects (spec and status), not only their metadata, for host columns and row
+   * actions that read them; pages are larger. Also on when a host column says `needsObject`.
+   */
+  @property({type: Boolean, attribute: 'full-objects'}) fullObjects = false;
+
   @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
   @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
   @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
@@ -224,6 +230,7 @@ export class KubeResourceList extends KubeElement {
       cluster,
       resource: this.ref,
       table: true,
+      ...(this.fullObjects || this.extraColumns.some((extra) => extra.needsObject) ? {includeObject: 'Object' as const} : {}),
       ...(this.labelSelector ? {labelSelector: this.labelSelector} : {}),
       ...(this.fieldSelector ? {fieldSelector: this.fieldSelector} : {}),
     };
