@@ -110,6 +110,14 @@ describe('<kube-resource-list>', () => {
       expect(cell(rowByName(el, 'orders-db')!, 'Engine')).to.equal('postgres');
     });
 
+    it('shows the default columns when none of the chosen ones exists, and takes a sort with spaces around it', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" columns="Nope, Nada" sort=" -Name "></kube-resource-list>`);
+      await ready(el, 2);
+      expect(headers(el)).to.deep.equal(['Name', 'Engine', 'Version', 'Replicas', 'Ready', 'Phase', 'Age']);
+      expect(names(el), 'descending by name').to.deep.equal(['sessions', 'orders-db']);
+      expect(el.shadowRoot!.querySelector('[role="columnheader"][aria-sort="descending"]')?.textContent).to.contain('Name');
+    });
+
     it('lists a cluster-scoped kind once under several namespaces, every row filled', async () => {
       const {el, client, sandbox} = await mount(html`<kube-resource-list kind="nodes" namespace="team-a,team-b"></kube-resource-list>`);
       await ready(el);

@@ -55,7 +55,7 @@ export const columnId = (name: string) => name.trim().toLowerCase();
 
 /** The `sort` value after a click on a column's header: ascending first, then descending. */
 export function nextSort(sort: string, column: ListColumn): string {
-  const ascending = columnId(sort.replace(/^[-+]/, '')) === columnId(column.name) && !sort.startsWith('-');
+  const ascending = columnId(sort.trim().replace(/^[-+]/, '')) === columnId(column.name) && !sort.trim().startsWith('-');
   return ascending ? `-${column.name}` : column.name;
 }
 

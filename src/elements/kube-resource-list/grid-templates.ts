@@ -115,7 +115,7 @@ function renderSelectAll(view: GridView) {
 
 function renderHeaderCell(view: GridView, column: ListColumn, colIndex: number) {
   const sorted = view.model.sortColumn === column;
-  const direction = sorted ? (view.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
+  const direction = sorted ? (view.sort.trim().startsWith('-') ? 'descending' : 'ascending') : 'none';
   const label = column.source === 'namespace' ? msg('Namespace', {id: 'kube.resourceList.namespace'}) : column.name;
   const tabindex = headerTabIndex(view, colIndex - 1);
   return html`<div

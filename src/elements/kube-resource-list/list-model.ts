@@ -71,7 +71,7 @@ export class ResourceListModel {
   }
 
   get descending() {
-    return this.settings().sort.startsWith('-');
+    return this.settings().sort.trim().startsWith('-');
   }
 
   /** The subscriptions moved: everything indexed so far is gone. */
@@ -209,14 +209,17 @@ export class ResourceListModel {
     const extras = extraColumns.filter((extra) => !extra.kinds || extra.kinds.some((k) => names.has(k.toLowerCase()))).map(extraColumn);
     const candidates = [...server, namespaceColumn, ...extras];
     const find = (name: string) => candidates.find((column) => columnId(column.name) === columnId(name));
-    if (columns.trim()) {
-      this.displayed = columns.split(',').map(find).filter((column): column is ListColumn => !!column);
+    const chosen = columns.trim() ? columns.split(',').map(find).filter((column): column is ListColumn => !!column) : [];
+    if (chosen.length) {
+      this.displayed = chosen;
     } else {
+      // No columns chosen — or none of the names chosen exists for this kind: a grid without columns helps no one.
+      if (columns.trim() && definitions.length) console.warn(`<kube-resource-list>: none of the columns "${columns}" exists for ${type?.kind ?? kind}; showing the default columns`);
       const shown = server.filter((column) => !column.definition?.priority);
       if (this.spansNamespaces) shown.splice(Math.max(0, shown.findIndex((column) => column.definition?.format === 'name')) + 1, 0, namespaceColumn);
       this.displayed = [...shown, ...extras];
     }
-    const sortName = sort.replace(/^[-+]/, '');
+    const sortName = sort.trim().replace(/^[-+]/, '');
     const sortColumn = sortName ? find(sortName) : undefined;
     this.sortColumn = sortColumn?.sortable ? sortColumn : undefined;
   }
