@@ -1,6 +1,16 @@
 import type {KubeObject, ResourceType, TableColumnDefinition, TableRow} from './types.js';
 import type {ResourceRef} from './discovery.js';
 
+/**
+ * - `loading`: the first list is arriving (its first pages may already be in `items`).
+ * - `ready`: listed, and kept current by a watch (or, for a kind that can't be watched, by a list
+ *   on an interval).
+ * - `reconnecting`: the rows in `items` are shown but not kept current for now; `error` says why
+ *   when a failure (a dropped watch, a 5xx or 429, even part-way through the first list) caused it.
+ * - `forbidden` / `error`: `error` says why. A 401, 403 or 404 is asked again slowly; a refusal the
+ *   same query would always get (400, 405, 422…) is final for this query. An error stays shown
+ *   through retries until a page arrives.
+ */
 export type InformerStatus = 'loading' | 'ready' | 'error' | 'forbidden' | 'reconnecting';
 
 /** What to list and watch. Two subscriptions with equal queries share one list+watch. */
@@ -29,7 +39,10 @@ export interface InformerChanges {
 }
 
 export interface InformerSnapshot<T = KubeObject | TableRow> {
-  /** The live store, keyed by `namespace/name`. Read-only to subscribers; not copied per event. */
+  /**
+   * The live store, keyed by `namespace/name`. Read-only to subscribers; not copied per event. A new
+   * one takes its place only when the server's Table columns change (notified with `changes` undefined).
+   */
   readonly items: ReadonlyMap<string, T>;
   /** Table columns (table mode); a Name and Created column where the server prints no tables. */
   readonly columns: readonly TableColumnDefinition[];

@@ -7,14 +7,32 @@ import {readWatchEvents} from './watch.js';
 import {Backoff, sleep, type BackoffOptions} from './backoff.js';
 import {FrameBatcher, type FrameScheduler} from './frame-batcher.js';
 import {ChangeSet} from './change-set.js';
+import {listPages} from './list-pages.js';
+import {failureKind, sameFailure, type FailureKind} from './informer-failures.js';
 
 type Entry = KubeObject | TableRow;
 
+/** How an informer lists, watches and recovers; the defaults suit a real cluster, tests shorten them. */
 export interface InformerOptions {
+  /**
+   * Waits between attempts after a failure (0.5 s doubling to 30 s, with jitter, by default); also
+   * paces re-lists from scratch that follow one another.
+   */
   backoff?: BackoffOptions;
+  /** Schedules notifications; once per animation frame by default. */
   scheduler?: FrameScheduler;
   /** Watch timeout range in seconds; a random value in it spreads reconnects (client-go uses 5–10 min). */
   watchTimeoutSeconds?: [number, number];
+  /**
+   * How often a kind that can't be watched is listed again: one whose discovery verbs lack `watch`
+   * (PodMetrics, NodeMetrics, ComponentStatus), or whose watch was answered 405. 10 s by default.
+   */
+  pollIntervalMs?: number;
+  /**
+   * The wait before asking again after a refusal that can change while the query stays the same:
+   * 401 (a token refreshed), 403 (RBAC granted), 404 (a CRD installed). 30 s by default.
+   */
+  refusedRetryMs?: number;
 }
 
 /** Columns for servers that print no tables, as kubectl's default printer shows. */
@@ -23,21 +41,41 @@ const FALLBACK_COLUMNS: TableColumnDefinition[] = [
   {name: 'Created At', type: 'date', description: 'Creation timestamp', priority: 0},
 ];
 
-/** A watch that ended cleanly sooner than this counts as a failure, so a bad proxy can't spin us. */
+/**
+ * A watch open this long (or that delivered events) was healthy: the next reconnect starts from the
+ * shortest wait, however it ended. One that ended cleanly sooner, with nothing delivered, counts as
+ * a failure, so a bad proxy can't spin us (client-go's "very short watch").
+ */
 const MIN_HEALTHY_WATCH_MS = 1000;
+
+/** Re-lists from scratch closer together than this back off; client-go's reflector resets its backoff after as long without one. */
+const RELIST_QUIET_MS = 120_000;
+
+/** The server's Table columns changed: rows stored have the old ones' cells. */
+class ColumnsChanged extends Error {
+  override readonly name = 'ColumnsChanged';
+}
 
 /**
  * One list+watch of one query: a keyed store kept current by watch events. Work per event is
  * O(1) (a Map write and a change-set entry); subscribers are notified at most once per frame.
+ * A kind that can't be watched is listed on an interval instead. Failures are retried with
+ * backoff (slowly for 401/403/404, not at all for a refusal the query will always get); a 410 Gone
+ * or changed Table columns re-list from scratch.
  */
 export class Informer {
-  private readonly store = new Map<string, Entry>();
+  private store = new Map<string, Entry>();
   private readonly listeners = new Set<InformerListener>();
   private readonly fresh = new Set<InformerListener>();
   private changes = new ChangeSet();
   private replaced = false;
   private readonly batcher: FrameBatcher;
   private readonly backoff: Backoff;
+  /** Paces re-lists from scratch (410 Gone, changed columns) that follow one another. */
+  private readonly relistBackoff: Backoff;
+  private lastRelistAt = -Infinity;
+  /** A watch was answered 405: this kind is listed on an interval instead. */
+  private watchRefused = false;
   private readonly abort = new AbortController();
   private snapshot: InformerSnapshot;
   private resourceVersion?: string;
@@ -51,6 +89,7 @@ export class Informer {
   ) {
     this.batcher = new FrameBatcher(() => this.flush(), options.scheduler);
     this.backoff = new Backoff({initialMs: 500, maxMs: 30_000, ...options.backoff});
+    this.relistBackoff = new Backoff({initialMs: 500, maxMs: 30_000, ...options.backoff});
     this.snapshot = {
       items: this.store,
       columns: [],
@@ -113,24 +152,30 @@ export class Informer {
     this.listeners.clear();
   }
 
+  /** Whether this kind is listed on an interval: discovery lists no `watch` verb for it, or a watch was answered 405. */
+  private get polling() {
+    const {verbs} = this.described;
+    return this.watchRefused || (verbs.length > 0 && !verbs.includes('watch'));
+  }
+
   private async run() {
     const signal = this.abort.signal;
     while (!signal.aborted) {
       try {
         if (this.resourceVersion === undefined) await this.list(signal);
-        await this.watch(signal);
+        if (this.polling) {
+          await sleep(this.options.pollIntervalMs ?? 10_000, signal);
+          this.resourceVersion = undefined;
+        } else {
+          await this.watch(signal);
+        }
       } catch (error) {
         // Only our own close ends the loop; an abort from elsewhere (a proxy, a cut network) is a failure to retry.
         if (signal.aborted) return;
-        if (error instanceof KubeApiError && error.isGone) {
-          // Our resourceVersion is too old: re-list from scratch, right away, as client-go does.
-          this.resourceVersion = undefined;
-          continue;
-        }
-        this.fail(error as Error);
-        const floor = error instanceof KubeApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+        const delay = this.recover(error as Error);
+        if (delay === undefined) return;
         try {
-          await sleep(this.backoff.next(floor), signal);
+          if (delay > 0) await sleep(delay, signal);
         } catch {
           return;
         }
@@ -138,11 +183,42 @@ export class Informer {
     }
   }
 
-  private fail(error: Error) {
-    const transient = !(error instanceof KubeApiError) || error.code === 429 || error.code >= 500;
+  /** Takes in a failed list or watch: the wait before the next attempt, or undefined for none. */
+  private recover(error: Error): number | undefined {
+    if (error instanceof ColumnsChanged || (error instanceof KubeApiError && error.isGone)) {
+      // Our resourceVersion is too old, or our rows are in an old layout: re-list from scratch.
+      this.resourceVersion = undefined;
+      const delay = this.relistDelay();
+      // Waiting to list again, the rows shown are no longer kept current.
+      if (delay > 0 && this.snapshot.status === 'ready' && this.snapshot.listed) this.update({status: 'reconnecting'});
+      return delay;
+    }
+    const kind = failureKind(error);
+    this.fail(error, kind);
+    if (kind === 'permanent') return undefined;
+    const retryAfter = error instanceof KubeApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+    return this.backoff.next(kind === 'refused' ? Math.max(retryAfter, this.options.refusedRetryMs ?? 30_000) : retryAfter);
+  }
+
+  /**
+   * The first re-list from scratch goes at once; one soon after another backs off (client-go's
+   * reflector backs off every one), so a server answering every watch with 410 isn't listed in a loop.
+   */
+  private relistDelay() {
+    const now = Date.now();
+    const quick = now - this.lastRelistAt < RELIST_QUIET_MS;
+    this.lastRelistAt = now;
+    if (quick) return this.relistBackoff.next();
+    this.relistBackoff.reset();
+    return 0;
+  }
+
+  private fail(error: Error, kind: FailureKind) {
     let status: InformerStatus = 'error';
     if (error instanceof KubeApiError && error.isForbidden) status = 'forbidden';
-    else if (transient && this.snapshot.listed) status = 'reconnecting';
+    // Rows already shown stay shown, with the error, while a passing failure is retried.
+    else if (kind === 'transient' && (this.snapshot.listed || this.store.size > 0)) status = 'reconnecting';
+    if (status === this.snapshot.status && sameFailure(this.snapshot.error, error)) return;
     this.update({status, error});
   }
 
@@ -159,82 +235,61 @@ export class Informer {
     };
   }
 
-  /** The paged initial list (or a re-list): items reach subscribers page by page. */
+  /**
+   * The paged initial list (or a re-list): items reach subscribers page by page. When the server's
+   * columns differ from those of the rows stored, the rows go into a new store instead, swapped in
+   * whole at the end, so no row is ever shown under columns it wasn't printed for.
+   */
   private async list(signal: AbortSignal) {
-    // A re-list drops what the server no longer has; a list into an empty store has nothing to drop.
-    const seen = this.store.size ? new Set<string>() : undefined;
     const relist = this.snapshot.listed;
-    this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
-    let continueToken: string | undefined;
+    // Listing again on the poll interval is routine: the list stays ready, not reconnecting.
+    const quiet = relist && this.polling;
+    // An error shown stays until a page arrives: a retry doesn't flip it to loading and back.
+    if (!quiet && !this.snapshot.error) this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
+    let into = this.store;
+    // A re-list into the store drops what the server no longer has; a list into an empty store has nothing to drop.
+    const seen = this.store.size ? new Set<string>() : undefined;
+    // The columns this list's rows were printed for, once a page has told.
+    let layout: readonly TableColumnDefinition[] | undefined;
+    let loaded = 0;
     let resourceVersion: string | undefined;
-    const first = this.query.pageSize ?? 500;
-    let limit = first;
-    // One page ahead at most: the page the loop waits for may have its successor asked for early.
-    const ahead = (request: PageRequest) => {
-      if (request.nextToken && !request.next && !request.taken) request.next = fetchPage(request.nextToken, nextPageSize(request.limit, first));
-    };
-    const fetchPage = (token: string | undefined, pageLimit: number): PageRequest => {
-      const own = new AbortController();
-      const pending: PageRequest = {
-        token,
-        limit: pageLimit,
-        abort: () => own.abort(),
-        page: this.http.json<KubeTable | KubeList>(this.query.cluster, resourcePath(this.address()), {
-          accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
-          query: {...this.baseQuery(), limit: pageLimit, continue: token},
-          signal: eitherSignal(signal, own.signal),
-          // The next page is asked for as soon as this one's token arrives, if the loop is waiting for
-          // this one: the server works on it while this page is still arriving, being parsed and stored.
-          onContinue: (next) => {
-            pending.nextToken = next;
-            if (pending === current) ahead(pending);
-          },
-        }),
-      };
-      // Awaited on a later turn of the loop, or never (dropped); until then a failure must not count as unhandled.
-      pending.page.catch(() => {});
-      return pending;
-    };
-    const dropFrom = (request: PageRequest | undefined) => {
-      for (; request; request = request.next) request.abort();
-    };
-    let current = fetchPage(undefined, limit);
-    try {
-      do {
-        const page = await current.page;
-        current.taken = true;
-        continueToken = page.metadata?.continue || undefined;
-        limit = nextPageSize(limit, first);
-        // A page asked for early whose token turns out different (never, from a real server) is dropped.
-        let next = current.next;
-        if (next && next.token !== continueToken) {
-          dropFrom(next);
-          next = undefined;
+    const pages = listPages(this.http, {
+      cluster: this.query.cluster,
+      path: resourcePath(this.address()),
+      accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
+      query: this.baseQuery(),
+      pageSize: this.query.pageSize ?? 500,
+      signal,
+    });
+    for await (const page of pages) {
+      const {entries, columns} = this.entriesOf(page);
+      if (columns) {
+        // Columns changed between two pages of one list (an upgrade under way): start over, all in one layout.
+        if (layout && !sameColumns(columns, layout)) throw new ColumnsChanged();
+        if (!layout && !sameColumns(columns, this.snapshot.columns)) {
+          if (this.store.size) into = new Map();
+          else this.setColumns(columns);
         }
-        if (continueToken) {
-          current = next ?? fetchPage(continueToken, limit);
-          // Its token may have arrived while it was the page ahead.
-          ahead(current);
+        layout = columns;
+      }
+      for (const entry of entries) {
+        const key = keyOf(entry);
+        if (into !== this.store) {
+          into.set(key, entry);
+          continue;
         }
-        const rows = this.entriesOf(page);
-        for (const entry of rows) {
-          const key = keyOf(entry);
-          seen?.add(key);
-          this.put(key, entry);
-        }
-        resourceVersion = page.metadata?.resourceVersion;
-        this.update({
-          progress: {loaded: seen?.size ?? this.store.size, remaining: page.metadata?.remainingItemCount},
-          // First rows are useful at once: show them as ready-while-loading on the first list.
-          status: relist ? 'reconnecting' : continueToken ? 'loading' : 'ready',
-        });
-      } while (continueToken);
-    } catch (error) {
-      // Pages asked for early are no use to the re-list that follows.
-      dropFrom(current);
-      throw error;
+        seen?.add(key);
+        this.put(key, entry);
+      }
+      loaded += entries.length;
+      resourceVersion = page.metadata?.resourceVersion;
+      // First rows are useful at once: show them as ready-while-loading on the first list. A page arrived: any error shown is past.
+      const status: InformerStatus = relist ? 'reconnecting' : page.metadata?.continue ? 'loading' : 'ready';
+      this.update({progress: {loaded, remaining: page.metadata?.remainingItemCount}, ...(quiet ? {} : {status, error: undefined})});
     }
-    if (seen) {
+    if (into !== this.store) {
+      this.replaceStore(into, layout!);
+    } else if (seen) {
       for (const key of [...this.store.keys()]) {
         if (!seen.has(key)) {
           this.store.delete(key);
@@ -249,47 +304,68 @@ export class Informer {
 
   private async watch(signal: AbortSignal) {
     const [min, max] = this.options.watchTimeoutSeconds ?? [300, 600];
-    const started = Date.now();
-    const response = await this.http.request(this.query.cluster, resourcePath(this.address()), {
-      accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
-      query: {
-        ...this.baseQuery(),
-        watch: 1,
-        resourceVersion: this.resourceVersion,
-        allowWatchBookmarks: true,
-        timeoutSeconds: Math.round(min + Math.random() * (max - min)),
-      },
-      signal,
-    });
+    let response: Response;
+    try {
+      response = await this.http.request(this.query.cluster, resourcePath(this.address()), {
+        accept: this.query.table ? ACCEPT_TABLE : ACCEPT_JSON,
+        query: {
+          ...this.baseQuery(),
+          watch: 1,
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds: Math.round(min + Math.random() * (max - min)),
+        },
+        signal,
+      });
+    } catch (error) {
+      // Listed but never watched (an aggregated API that serves list only): list on an interval instead, still ready.
+      if (error instanceof KubeApiError && error.code === 405) {
+        this.watchRefused = true;
+        return;
+      }
+      throw error;
+    }
     if (!response.body) throw new KubeNetworkError('The watch response has no body');
     if (this.snapshot.status !== 'ready') this.update({status: 'ready', error: undefined});
+    const opened = Date.now();
     let events = 0;
-    for await (const event of readWatchEvents<KubeObject | KubeTable | KubeStatus>(response.body, signal)) {
-      events++;
-      if (event.type === 'ERROR') {
-        throw new KubeApiError(isStatus(event.object) ? event.object : {kind: 'Status', code: 500, message: 'Watch error'});
-      }
-      const rv = (event.object as KubeObject).metadata?.resourceVersion;
-      if (event.type === 'BOOKMARK') {
-        if (rv) this.resourceVersion = rv;
-        continue;
-      }
-      for (const entry of this.entriesOf(event.object as KubeObject | KubeTable)) {
-        const key = keyOf(entry);
-        if (event.type === 'DELETED') {
-          if (this.store.delete(key)) this.changes.delete(key);
-        } else {
-          this.put(key, entry);
+    try {
+      for await (const event of readWatchEvents<KubeObject | KubeTable | KubeStatus>(response.body, signal)) {
+        if (event.type === 'ERROR') {
+          throw new KubeApiError(isStatus(event.object) ? event.object : {kind: 'Status', code: 500, message: 'Watch error'});
         }
-        const entryVersion = metadataOf(entry)?.resourceVersion;
-        if (entryVersion) this.resourceVersion = entryVersion;
+        const rv = (event.object as KubeObject).metadata?.resourceVersion;
+        if (event.type === 'BOOKMARK') {
+          if (rv) this.resourceVersion = rv;
+          events++;
+          continue;
+        }
+        const {entries, columns} = this.entriesOf(event.object as KubeObject | KubeTable);
+        if (columns && !sameColumns(columns, this.snapshot.columns)) {
+          // The server prints this kind differently now (an upgrade, a CRD's printer columns edited).
+          if (this.store.size) throw new ColumnsChanged();
+          this.setColumns(columns);
+        }
+        for (const entry of entries) {
+          const key = keyOf(entry);
+          if (event.type === 'DELETED') {
+            if (this.store.delete(key)) this.changes.delete(key);
+          } else {
+            this.put(key, entry);
+          }
+          const entryVersion = metadataOf(entry)?.resourceVersion;
+          if (entryVersion) this.resourceVersion = entryVersion;
+        }
+        events++;
+        this.batcher.schedule();
       }
-      this.batcher.schedule();
+    } finally {
+      // However it ended, a watch that was healthy (a proxy cutting it every minute) leaves the next reconnect the shortest wait.
+      if (events > 0 || Date.now() - opened >= MIN_HEALTHY_WATCH_MS) this.backoff.reset();
     }
-    if (Date.now() - started < MIN_HEALTHY_WATCH_MS && events === 0) {
+    if (Date.now() - opened < MIN_HEALTHY_WATCH_MS && events === 0) {
       throw new KubeApiError({kind: 'Status', code: 503, reason: 'ServiceUnavailable', message: 'The watch closed at once'});
     }
-    this.backoff.reset();
   }
 
   private put(key: string, entry: Entry) {
@@ -298,21 +374,32 @@ export class Informer {
     this.store.set(key, entry);
   }
 
-  /** Rows of a Table (taking its columns), or objects of a list — converted to rows in table mode. */
-  private entriesOf(body: KubeTable | KubeList | KubeObject): Entry[] {
+  private setColumns(columns: readonly TableColumnDefinition[]) {
+    this.snapshot = {...this.snapshot, columns, serverTable: true};
+    this.replaced = true;
+  }
+
+  /** Puts a store filled by a list in place of the one shown; subscribers re-read it whole (`changes` undefined). */
+  private replaceStore(store: Map<string, Entry>, columns: readonly TableColumnDefinition[]) {
+    this.store = store;
+    this.changes = new ChangeSet();
+    this.replaced = true;
+    this.update({items: store, columns, serverTable: true});
+  }
+
+  /**
+   * Rows of a Table with its columns (a Table that carries none keeps the columns there are), or
+   * objects of a list — converted to rows in table mode.
+   */
+  private entriesOf(body: KubeTable | KubeList | KubeObject): {entries: Entry[]; columns?: readonly TableColumnDefinition[]} {
     if (body.kind === 'Table') {
       const table = body as KubeTable;
-      // Every page and watch event repeats the columns; only a real change replaces the store.
-      if (table.columnDefinitions?.length && !sameColumns(table.columnDefinitions, this.snapshot.columns)) {
-        this.snapshot = {...this.snapshot, columns: table.columnDefinitions, serverTable: true};
-        this.replaced = true;
-      }
-      return table.rows ?? [];
+      return {entries: table.rows ?? [], columns: table.columnDefinitions?.length ? table.columnDefinitions : undefined};
     }
     const objects = Array.isArray((body as KubeList).items) ? (body as KubeList).items : [body as KubeObject];
-    if (!this.query.table) return objects;
+    if (!this.query.table) return {entries: objects};
     if (this.snapshot.columns.length === 0) this.snapshot = {...this.snapshot, columns: FALLBACK_COLUMNS};
-    return objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}));
+    return {entries: objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}))};
   }
 
   private update(patch: Partial<InformerSnapshot>) {
@@ -341,38 +428,6 @@ export class Informer {
       }
     }
   }
-}
-
-/** One page of a paged list on its way, and the page after it when that was asked for early. */
-interface PageRequest {
-  token: string | undefined;
-  limit: number;
-  page: Promise<KubeTable | KubeList>;
-  abort: () => void;
-  /** This page's own continue token, once its first bytes have arrived. */
-  nextToken?: string;
-  next?: PageRequest;
-  /** The list loop has this page: an early request for the next one is no longer useful. */
-  taken?: boolean;
-}
-
-/** Aborts when either does; `AbortSignal.any` where the browser has it (Safari 17.4, Firefox 124, Chrome 116). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const both = new AbortController();
-  const abort = (from: AbortSignal) => () => both.abort(from.reason);
-  if (a.aborted || b.aborted) both.abort((a.aborted ? a : b).reason);
-  a.addEventListener('abort', abort(a), {once: true, signal: both.signal});
-  b.addEventListener('abort', abort(b), {once: true, signal: both.signal});
-  return both.signal;
-}
-
-/**
- * The first page stays small so rows show at once; later pages double, up to 8× the first, so a
- * 30,000-item list takes about a dozen round trips and renders instead of sixty.
- */
-export function nextPageSize(previous: number, first: number) {
-  return Math.min(previous * 2, first * 8);
 }
 
 function sameColumns(a: readonly TableColumnDefinition[], b: readonly TableColumnDefinition[]) {

@@ -144,6 +144,8 @@ describe('informer', () => {
     await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods')) === 2, 're-list');
     await rec.notified('deleted', 'team-a/pod-3');
     expect(rec.names()).to.deep.equal(['pod-0', 'pod-1', 'pod-2', 'pod-4', 'pod-5', 'pod-6']);
+    // The ERROR event goes to the watch that follows the re-list: wait for it to be open.
+    await until(async () => ((await api.control('watchers')) as {open: number}).open === 1, 'the watch after the re-list');
     await api.control('expire', {sendErrorToWatchers: true});
     await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods')) === 3, 'second re-list after ERROR event');
     stop();
@@ -340,5 +342,170 @@ describe('informer', () => {
     await until(() => unknown.last()?.status === 'error', 'error');
     expect(unknown.last()!.error!.message).to.contain('doesn\'t have a resource type "gadgets"');
     stop2();
+  });
+
+  describe('recovery', () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /**
+     * Statuses in order, repeats folded: the states a list showing this informer passed through, after
+     * the first `loading` (which a fast first answer may fold into its own notification).
+     */
+    const statusRuns = (calls: Call[]) => {
+      const runs = calls.map((c) => c.snapshot.status).filter((status, i, all) => status !== all[i - 1]);
+      return runs[0] === 'loading' ? runs.slice(1) : runs;
+    };
+
+    it('starts each reconnect from the shortest wait after a healthy watch fails, however often a proxy cuts it', async () => {
+      const api = await fakeApi();
+      // No jitter and a high ceiling: without a reset, the eighth reconnect would wait 1.28 s.
+      const client = api.client({informers: {backoff: {initialMs: 10, maxMs: 5000, jitter: 0}}});
+      const rec = recorder();
+      const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+      const watches = () => api.count('GET /api/v1/namespaces/team-a/pods watch');
+      const waits: number[] = [];
+      for (let cut = 1; cut <= 8; cut++) {
+        await until(async () => (await watches()) === cut, `watch ${cut} open`);
+        // The watch delivers an event, so it was healthy; then the proxy cuts it.
+        await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: `event-${cut}`});
+        await rec.notified('added', `team-a/event-${cut}`);
+        await api.control('drop-watches');
+        const cutAt = performance.now();
+        await until(async () => (await watches()) === cut + 1, `reconnect ${cut}`);
+        waits.push(Math.round(performance.now() - cutAt));
+      }
+      expect(Math.max(...waits), `reconnect waits ${waits.join(', ')} ms`).to.be.below(250);
+      expect(await api.count('GET /api/v1/namespaces/team-a/pods'), 'resumed each time, no re-list').to.equal(1);
+      stop();
+    });
+
+    it('lists again from scratch when the server\'s table columns change, so no row is shown in the old layout', async () => {
+      const api = await fakeApi();
+      const mismatched: string[] = [];
+      let snapshot: InformerSnapshot<TableRow> | undefined;
+      const stop = api.client().subscribe<TableRow>({cluster: 'one', resource: 'pods', namespace: 'team-a', table: true}, (s) => {
+        snapshot = s;
+        for (const [key, row] of s.items) if (row.cells.length !== s.columns.length) mismatched.push(`${key}: ${row.cells.length} cells, ${s.columns.length} columns`);
+      });
+      await until(() => snapshot?.listed === true, 'listed');
+      await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 1, 'watch');
+      // The server now prints a Node column (an upgrade, a CRD's printer columns edited); the next event shows it.
+      await api.control('table-columns', {wide: true});
+      await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-0', status: {phase: 'Succeeded'}});
+      await until(() => snapshot!.columns.length === 4 && snapshot!.status === 'ready', 'the new columns, ready');
+      expect(snapshot!.columns.map((c) => c.name)).to.deep.equal(['Name', 'Status', 'Node', 'Age']);
+      expect(snapshot!.items.size).to.equal(7);
+      expect(snapshot!.items.get('team-a/pod-0')!.cells).to.deep.equal(['pod-0', 'Succeeded', 'node-1', '1h']);
+      expect(mismatched, 'rows whose cells were not in the columns\' layout').to.deep.equal([]);
+      expect(await api.count('GET /api/v1/namespaces/team-a/pods'), 're-listed from scratch').to.equal(2);
+      await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) === 2, 'watching from the re-list');
+      stop();
+    });
+
+    it('stops at a refusal that asking again won\'t change (400, 405, 422) and shows it steadily', async () => {
+      for (const [code, reason] of [[400, 'BadRequest'], [405, 'MethodNotAllowed'], [422, 'Invalid']] as const) {
+        const api = await fakeApi();
+        const message = `refused with ${code}`;
+        await api.control('fault', {match: 'GET /api/v1/namespaces/team-a/pods', exact: true, status: code, reason, message, times: 1000});
+        const rec = recorder();
+        const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a', labelSelector: 'app=web'}, rec.listener);
+        await until(() => rec.last()?.status === 'error', `${code}: error`);
+        await pause(300);
+        expect(await api.count('GET /api/v1/namespaces/team-a/pods'), `${code}: asked once`).to.equal(1);
+        expect(statusRuns(rec.calls), `${code}: statuses`).to.deep.equal(['error']);
+        expect(rec.last()!.error!.message).to.equal(message);
+        stop();
+      }
+    });
+
+    it('asks again slowly after a 401 or 403, keeping the refusal shown, and lists once access is granted', async () => {
+      for (const [code, status] of [[403, 'forbidden'], [401, 'error']] as const) {
+        const api = await fakeApi();
+        await api.control('fault', {match: 'GET /api/v1/namespaces/team-a/pods', exact: true, status: code, message: `refused with ${code}`, times: 1000});
+        const rec = recorder();
+        const client = api.client({informers: {refusedRetryMs: 400}});
+        const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+        await until(() => rec.last()?.status === status, `${code}: ${status}`);
+        await pause(250);
+        expect(await api.count('GET /api/v1/namespaces/team-a/pods'), `${code}: not asked again yet`).to.equal(1);
+        // RBAC granted, or a fresh token.
+        await api.control('clear-faults');
+        await until(() => rec.last()?.listed === true, `${code}: listed`, 2000);
+        expect(rec.last()!.items.size).to.equal(7);
+        expect(statusRuns(rec.calls), `${code}: statuses`).to.deep.equal([status, 'ready']);
+        stop();
+      }
+    });
+
+    it('keeps the rows of a first list that failed part-way shown with the error, and never flips back to loading', async () => {
+      const api = await fakeApi();
+      await api.control('many', {count: 30});
+      // Pages of 5 and 10 arrive; the page of 15 fails, then the first page twice more.
+      await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', delayMs: 0, times: 2});
+      await api.control('fault', {match: 'GET /api/v1/namespaces/bulk/pods', status: 500, times: 3});
+      const rec = recorder();
+      const stop = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'bulk', pageSize: 5}, rec.listener);
+      await until(() => rec.last()?.listed === true, 'listed');
+      expect(rec.last()!.items.size).to.equal(30);
+      const shown = rec.calls.slice(rec.calls.findIndex((c) => c.size > 0));
+      expect(shown.every((c) => c.size > 0), 'rows never dropped').to.be.true;
+      expect(statusRuns(shown).filter((s) => s === 'error' || s === 'forbidden'), 'rows never hidden behind an error state').to.deep.equal([]);
+      expect(shown.some((c) => c.snapshot.status === 'reconnecting' && c.snapshot.error?.message === 'injected failure'), 'the error shown with the rows').to.be.true;
+      stop();
+      // With nothing to show yet, the error stays up through the retries until a page arrives.
+      await api.control('fault', {match: 'GET /api/v1/namespaces/team-a/pods', exact: true, status: 503, times: 3});
+      const empty = recorder();
+      const stop2 = api.client().subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, empty.listener);
+      await until(() => empty.last()?.listed === true, 'team-a listed');
+      expect(await api.count('GET /api/v1/namespaces/team-a/pods')).to.equal(4);
+      expect(statusRuns(empty.calls)).to.deep.equal(['error', 'ready']);
+      stop2();
+    });
+
+    it('lists a kind that cannot be watched again on an interval, staying ready with its rows', async () => {
+      const api = await fakeApi();
+      for (const name of ['etcd-0', 'scheduler']) await api.control('upsert', {resource: 'componentstatuses', name});
+      const rec = recorder();
+      const stop = api.client({informers: {pollIntervalMs: 100}}).subscribe({cluster: 'one', resource: 'componentstatuses'}, rec.listener);
+      await until(() => rec.last()?.listed === true, 'listed');
+      expect(rec.names()).to.deep.equal(['etcd-0', 'scheduler']);
+      await api.control('upsert', {resource: 'componentstatuses', name: 'controller-manager'});
+      await api.control('delete', {resource: 'componentstatuses', name: 'etcd-0'});
+      await rec.notified('added', 'controller-manager');
+      await rec.notified('deleted', 'etcd-0');
+      await until(async () => (await api.count('GET /api/v1/componentstatuses')) >= 4, 'listed on the interval');
+      expect(rec.names()).to.deep.equal(['controller-manager', 'scheduler']);
+      expect(await api.count('GET /api/v1/componentstatuses watch'), 'its verbs say it can\'t be watched: not tried').to.equal(0);
+      expect(statusRuns(rec.calls)).to.deep.equal(['ready']);
+      stop();
+    });
+
+    it('falls back to listing on an interval when a watch is answered 405', async () => {
+      const api = await fakeApi();
+      await api.control('fault', {match: 'GET /api/v1/namespaces/team-a/pods watch', exact: true, status: 405, reason: 'MethodNotAllowed', times: 1000});
+      const rec = recorder();
+      const stop = api.client({informers: {pollIntervalMs: 100}}).subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+      await until(() => rec.last()?.listed === true, 'listed');
+      await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'pod-new'});
+      await rec.notified('added', 'team-a/pod-new');
+      await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods')) >= 3, 'listed on the interval');
+      expect(await api.count('GET /api/v1/namespaces/team-a/pods watch'), 'the watch asked once').to.equal(1);
+      expect(statusRuns(rec.calls)).to.deep.equal(['ready']);
+      stop();
+    });
+
+    it('backs off re-lists that follow one another when every watch is answered 410 Gone', async () => {
+      const api = await fakeApi();
+      await api.control('fault', {match: 'GET /api/v1/namespaces/team-a/pods watch', exact: true, status: 410, reason: 'Expired', message: 'too old resource version', times: 100_000});
+      const rec = recorder();
+      const client = api.client({informers: {backoff: {initialMs: 20, maxMs: 200, jitter: 0}}});
+      const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+      await until(() => rec.last()?.listed === true, 'listed');
+      await pause(600);
+      // The first re-list at once, then after 20, 40, 80, 160, 200… ms: about seven, not hundreds.
+      const lists = await api.count('GET /api/v1/namespaces/team-a/pods');
+      expect(lists).to.be.within(3, 10);
+      expect(rec.last()!.items.size, 'the rows stay').to.equal(7);
+      stop();
+    });
   });
 });

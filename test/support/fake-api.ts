@@ -1,5 +1,5 @@
 /** Browser-side helpers for tests against the fake API server the test runner mounts. */
-import {createKubeClient, directTransport, gatewayTransport, type KubeClient} from '../../src/client/index.js';
+import {createKubeClient, directTransport, gatewayTransport, type InformerCacheOptions, type KubeClient} from '../../src/client/index.js';
 
 export interface FakeApi {
   /** Base URL of this test's server: `/fake-k8s/{id}`. */
@@ -8,7 +8,8 @@ export interface FakeApi {
   counts(): Promise<Record<string, number>>;
   /** How many requests matched `METHOD path[ watch]` exactly. */
   count(key: string): Promise<number>;
-  client(options?: {gateway?: boolean; graceMs?: number; token?: string}): KubeClient;
+  /** A client of this server; `informers` overrides the fast test defaults (backoff, intervals). */
+  client(options?: {gateway?: boolean; graceMs?: number; token?: string; informers?: InformerCacheOptions}): KubeClient;
 }
 
 let next = 0;
@@ -38,7 +39,7 @@ export async function fakeApi(): Promise<FakeApi> {
         transport: options.gateway
           ? gatewayTransport({baseUrl: base, tokenProvider: () => options.token})
           : directTransport({baseUrl: base, cluster: 'one', tokenProvider: () => options.token}),
-        informers: {graceMs: options.graceMs ?? 50, backoff: {initialMs: 20, maxMs: 200}},
+        informers: {graceMs: options.graceMs ?? 50, backoff: {initialMs: 20, maxMs: 200}, ...options.informers},
       });
       clients.push(client);
       return client;

@@ -21,6 +21,8 @@ interface ResourceDef {
   shortNames: string[];
   /** Whether lists and watches answer with Table output when asked. */
   tables: boolean;
+  /** Verbs served, as discovery lists them; any other answers 405 MethodNotAllowed. All of them when omitted. */
+  verbs?: string[];
 }
 
 const RESOURCES: ResourceDef[] = [
@@ -28,7 +30,11 @@ const RESOURCES: ResourceDef[] = [
   {group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false, shortNames: ['ns'], tables: true},
   {group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], tables: true},
   {group: 'example.io', version: 'v1', resource: 'widgets', kind: 'Widget', namespaced: true, shortNames: ['wd'], tables: false},
+  // Listed, never watched, as kube-apiserver serves it (PodMetrics and NodeMetrics are the same).
+  {group: '', version: 'v1', resource: 'componentstatuses', kind: 'ComponentStatus', namespaced: false, shortNames: ['cs'], tables: true, verbs: ['get', 'list']},
 ];
+
+const ALL_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
 interface Watcher {
   def: ResourceDef;
@@ -76,6 +82,8 @@ export class FakeApiServer {
   /** List requests answered but not finished, and the most there were at once. */
   private listsInFlight = 0;
   private maxListsInFlight = 0;
+  /** Tables print a Node column between Status and Age, as after a server upgrade or a CRD's printer columns edited. */
+  private wideTables = false;
 
   constructor() {
     this.reset();
@@ -98,6 +106,7 @@ export class FakeApiServer {
     for (const release of this.heldBodies.splice(0)) release('reset');
     this.bodyReleases = [];
     this.listsInFlight = this.maxListsInFlight = 0;
+    this.wideTables = false;
     for (let i = 0; i < 7; i++) this.upsert('pods', 'team-a', `pod-${i}`, {labels: {app: i % 2 ? 'web' : 'api'}});
     this.upsert('pods', 'team-b', 'other', {});
     this.upsert('deployments', 'team-a', 'web', {});
@@ -139,6 +148,8 @@ export class FakeApiServer {
         break;
       case 'counts':
         return json(res, 200, Object.fromEntries(this.counts));
+      case 'watchers':
+        return json(res, 200, {open: this.watchers.size});
       case 'upsert': {
         const obj = this.upsert(body.resource as string, body.namespace as string | undefined, body.name as string, body);
         return json(res, 200, obj);
@@ -191,6 +202,9 @@ export class FakeApiServer {
         break;
       case 'body-releases':
         return json(res, 200, {releases: this.bodyReleases, maxListsInFlight: this.maxListsInFlight});
+      case 'table-columns':
+        this.wideTables = body.wide !== false;
+        break;
       case 'log-chunks':
         this.logChunks = body.chunks as Array<{bytes: number[]; delayMs: number}>;
         break;
@@ -237,7 +251,7 @@ export class FakeApiServer {
     this.history.push({rv: Number(object.metadata.resourceVersion), type, object});
     for (const watcher of this.watchers) {
       if (watcher.def !== def || (watcher.namespace && watcher.namespace !== object.metadata.namespace)) continue;
-      writeEvent(watcher, type, watcher.table ? tableOf(def, [object]) : object);
+      writeEvent(watcher, type, watcher.table ? tableOf([object], this.wideTables) : object);
     }
   }
 
@@ -270,6 +284,7 @@ export class FakeApiServer {
       const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
       return status(res, 403, 'Forbidden', `${resource} is forbidden: User "tester" cannot ${verb} resource "${resource}" in API group "${group}" ${scope}`, {kind: resource, group});
     }
+    if (def.verbs && !def.verbs.includes(verb)) return status(res, 405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {kind: resource, group});
     if (subresource === 'log') return this.logs(res);
     if (name) return this.object(method, def, namespace, name, body, res);
     if (method === 'POST') {
@@ -319,7 +334,7 @@ export class FakeApiServer {
                 responseKind: {group, version: 'v1', kind: r.kind},
                 scope: r.namespaced ? 'Namespaced' : 'Cluster',
                 singularResource: r.kind.toLowerCase(),
-                verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+                verbs: r.verbs ?? ALL_VERBS,
                 shortNames: r.shortNames,
                 subresources: r.resource === 'pods' ? [{subresource: 'log', verbs: ['get']}] : [],
               })),
@@ -338,7 +353,7 @@ export class FakeApiServer {
 
   private legacyResources(group: string, res: ServerResponse) {
     const resources = RESOURCES.filter((r) => r.group === group).flatMap((r) => [
-      {name: r.resource, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'list', 'watch'], shortNames: r.shortNames},
+      {name: r.resource, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: r.verbs ?? ['get', 'list', 'watch'], shortNames: r.shortNames},
       ...(r.resource === 'pods' ? [{name: 'pods/log', namespaced: true, kind: 'Pod', verbs: ['get']}] : []),
     ]);
     return json(res, 200, {kind: 'APIResourceList', groupVersion: group ? `${group}/v1` : 'v1', resources});
@@ -374,7 +389,7 @@ export class FakeApiServer {
       resourceVersion: snapshotRv,
       ...(more ? {continue: Buffer.from(JSON.stringify({start: start + limit, rv: snapshotRv})).toString('base64'), remainingItemCount: all.length - start - limit} : {}),
     };
-    const body = table ? {...tableOf(def, items), metadata} : {kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata, items};
+    const body = table ? {...tableOf(items, this.wideTables), metadata} : {kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata, items};
     if (more && this.holdListBodies) return this.sendHeld(res, JSON.stringify(body));
     return json(res, 200, body);
   }
@@ -405,7 +420,7 @@ export class FakeApiServer {
     }
     for (const event of this.history) {
       if (event.rv > from && event.object.kind === def.kind && (!namespace || event.object.metadata.namespace === namespace)) {
-        writeEvent(watcher, event.type, table ? tableOf(def, [event.object]) : event.object);
+        writeEvent(watcher, event.type, table ? tableOf([event.object], this.wideTables) : event.object);
       }
     }
     this.watchers.add(watcher);
@@ -432,7 +447,8 @@ function objKey(def: ResourceDef, namespace: string | undefined, name: string) {
   return `${def.resource}/${def.namespaced ? namespace : ''}/${name}`;
 }
 
-function tableOf(_def: ResourceDef, items: Obj[]) {
+function tableOf(items: Obj[], wide = false) {
+  const node = wide ? [{name: 'Node', type: 'string', format: '', description: 'Node', priority: 0}] : [];
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
@@ -440,10 +456,11 @@ function tableOf(_def: ResourceDef, items: Obj[]) {
     columnDefinitions: [
       {name: 'Name', type: 'string', format: 'name', description: 'Name', priority: 0},
       {name: 'Status', type: 'string', format: '', description: 'Phase', priority: 0},
+      ...node,
       {name: 'Age', type: 'string', format: '', description: 'Age', priority: 0},
     ],
     rows: items.map((o) => ({
-      cells: [o.metadata.name, (o.status as {phase?: string})?.phase ?? '', '1h'],
+      cells: [o.metadata.name, (o.status as {phase?: string})?.phase ?? '', ...(wide ? ['node-1'] : []), '1h'],
       object: {kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata},
     })),
   };
