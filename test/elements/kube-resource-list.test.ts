@@ -432,6 +432,8 @@ describe('<kube-resource-list>', () => {
       cluster.dropWatches();
       await until(() => el.hasState('reconnecting'), 'reconnecting');
       expect(part(el, 'reconnecting')!.textContent).to.contain('reconnecting');
+      // The re-connection's own failure, once there is one: the server's words and code.
+      await until(() => /HTTP 503/.test(part(el, 'reconnecting')?.textContent ?? ''), 'why, with the HTTP code');
       expect(names(el)).to.deep.equal(['orders-db', 'sessions']);
       await expect(el).to.be.accessible();
     });

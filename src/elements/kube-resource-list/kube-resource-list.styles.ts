@@ -162,6 +162,9 @@ export const resourceListStyles = [
       [part~='partial'] .state-detail {
         margin: 0;
       }
+      [part~='reconnecting'] .state-detail {
+        display: block;
+      }
       .state-title {
         font-weight: 600;
         margin: 0 0 0.25rem;

@@ -341,7 +341,7 @@ export class KubeResourceList extends KubeElement {
       ? renderPartial(resource, status.failures.map((failure) => ({...failure, namespace: this.informers.queries[failure.source]?.namespace})))
       : null;
     if (status.state === 'loading' && empty) return html`${partial}${renderLoading(resource)}`;
-    const banner = html`${partial}${status.state === 'reconnecting' ? renderReconnecting() : null}`;
+    const banner = html`${partial}${status.state === 'reconnecting' ? renderReconnecting(status.error) : null}`;
     if (empty) return html`${banner}${renderEmpty(resource, this.informers.size > 0 ? this.filter.trim() : undefined)}`;
     const grid = renderGrid({
       model: this.model,

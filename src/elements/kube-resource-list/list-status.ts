@@ -34,7 +34,8 @@ export function combinedStatus(snapshots: ReadonlyArray<InformerSnapshot<unknown
   if (first && !others.length) return {state: first.state, error: first.error, source: first.source};
   const partial = failures.length ? {failures} : {};
   if (!others.length || others.some((snapshot) => !snapshot || snapshot.status === 'loading')) return {state: 'loading', ...partial};
-  if (others.some((snapshot) => snapshot!.status === 'reconnecting')) return {state: 'reconnecting', ...partial};
+  const reconnecting = others.find((snapshot) => snapshot!.status === 'reconnecting');
+  if (reconnecting) return {state: 'reconnecting', error: reconnecting.error, ...partial};
   return {state: 'ready', ...partial};
 }
 

@@ -35,26 +35,28 @@ export function renderForbidden(options: {resource: string; namespace?: string; 
 export function renderPartial(resource: string, failures: ReadonlyArray<{namespace?: string; state: 'forbidden' | 'error'; error?: Error}>) {
   return html`<div part="partial" role="alert">
     ${failures.map(({namespace = '', state, error}) => {
-      const code = error instanceof KubeApiError ? error.code : undefined;
       const what =
         state === 'forbidden'
           ? msg(str`You can't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialForbidden'})
           : msg(str`Couldn't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialError'});
-      const detail = code ? httpCode(code, (error as KubeApiError).reason) : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'});
-      return html`<p>${what} <span class="state-detail">${error?.message ? html`${error.message} ` : nothing}(${detail})</span></p>`;
+      return html`<p>${what} <span class="state-detail">${error?.message ? html`${error.message} ` : nothing}(${errorDetail(error)})</span></p>`;
     })}
   </div>`;
 }
 
+/** The HTTP code the server answered with, or that none answered. */
+function errorDetail(error: Error | undefined) {
+  return error instanceof KubeApiError && error.code
+    ? httpCode(error.code, error.reason)
+    : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'});
+}
+
 /** The server's message and HTTP code, or that no response came. */
 export function renderError(resource: string, error: Error | undefined) {
-  const code = error instanceof KubeApiError ? error.code : undefined;
   return html`<div part="error" role="alert">
     <p class="state-title">${msg(str`Couldn't list ${resource}`, {id: 'kube.resourceList.errorTitle'})}</p>
     <p>${error?.message ?? msg('Unknown error', {id: 'kube.resourceList.unknownError'})}</p>
-    <p class="state-detail">
-      ${code ? httpCode(code, (error as KubeApiError).reason) : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'})}
-    </p>
+    <p class="state-detail">${errorDetail(error)}</p>
   </div>`;
 }
 
@@ -107,8 +109,12 @@ export function renderLoading(resource: string) {
   return html`<div part="loading" role="status">${msg(str`Loading ${resource}…`, {id: 'kube.resourceList.loading'})}</div>`;
 }
 
-export function renderReconnecting() {
-  return html`<div part="reconnecting" role="status">${msg('Connection lost — reconnecting. The rows shown may be out of date.', {id: 'kube.resourceList.reconnecting'})}</div>`;
+/** Rows kept while the list reconnects; why it lost them, when a failure says. */
+export function renderReconnecting(error: Error | undefined) {
+  return html`<div part="reconnecting" role="status">
+    ${msg('Connection lost — reconnecting. The rows shown may be out of date.', {id: 'kube.resourceList.reconnecting'})}
+    ${error ? html`<span class="state-detail">${error.message} (${errorDetail(error)})</span>` : nothing}
+  </div>`;
 }
 
 /** No rows: none match the filter, or there are none (then the `empty` slot shows). */
