@@ -363,8 +363,11 @@ describe('informer', () => {
       const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
       const watches = () => api.count('GET /api/v1/namespaces/team-a/pods watch');
       const waits: number[] = [];
+      // Past the first notification (a whole snapshot, no changes), so each event below arrives as a change.
+      await until(() => rec.calls.length > 0 && rec.last()!.listed, 'listed and notified');
       for (let cut = 1; cut <= 8; cut++) {
-        await until(async () => (await watches()) === cut, `watch ${cut} open`);
+        // Asked for, and open on the server (an event sent before would reach no watch).
+        await until(async () => (await watches()) === cut && ((await api.control('watchers')) as {open: number}).open === 1, `watch ${cut} open`);
         // The watch delivers an event, so it was healthy; then the proxy cuts it.
         await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: `event-${cut}`});
         await rec.notified('added', `team-a/event-${cut}`);
