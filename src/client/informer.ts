@@ -8,7 +8,7 @@ import {Backoff, sleep, type BackoffOptions} from './backoff.js';
 import {FrameBatcher, type FrameScheduler} from './frame-batcher.js';
 import {ChangeSet} from './change-set.js';
 import {listPages} from './list-pages.js';
-import {failureKind, sameFailure, type FailureKind} from './informer-failures.js';
+import {failureKind, retryAfterMs, sameFailure, type FailureKind} from './failures.js';
 
 type Entry = KubeObject | TableRow;
 
@@ -196,7 +196,7 @@ export class Informer {
     const kind = failureKind(error);
     this.fail(error, kind);
     if (kind === 'permanent') return undefined;
-    const retryAfter = error instanceof KubeApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+    const retryAfter = retryAfterMs(error);
     return this.backoff.next(kind === 'refused' ? Math.max(retryAfter, this.options.refusedRetryMs ?? 30_000) : retryAfter);
   }
 

@@ -1,7 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {Backoff, sleep, type BackoffOptions} from '../../client/backoff.js';
 import type {KubeClient} from '../../client/kube-client.js';
-import {KubeApiError} from '../../client/errors.js';
+import {failureKind, retryAfterMs} from '../../client/failures.js';
 
 /**
  * The first cluster a client lists, for a provider that isn't told which cluster to use. A listing
@@ -86,15 +86,14 @@ export class DefaultClusterController implements ReactiveController {
         this.error = error instanceof Error ? error : new Error(String(error));
         this.host.requestUpdate();
       }
-      const refused = this.error instanceof KubeApiError && this.error.code >= 400 && this.error.code < 500 && this.error.code !== 408 && this.error.code !== 429;
-      if (refused) {
+      // A refusal is an answer too: asking again would get the same one.
+      if (failureKind(this.error) !== 'transient') {
         this.answered = true;
         this.running = undefined;
         return;
       }
-      const retryAfter = this.error instanceof KubeApiError ? (this.error.retryAfterSeconds ?? 0) * 1000 : 0;
       try {
-        await sleep(this.backoff.next(retryAfter), signal);
+        await sleep(this.backoff.next(retryAfterMs(this.error)), signal);
       } catch {
         return;
       }

@@ -1,7 +1,8 @@
 import {KubeApiError} from './errors.js';
 
 /**
- * How an informer answers a failed list or watch (a 410 Gone aside: that one re-lists).
+ * How a client loop (an informer's list and watch, a provider's cluster listing) answers a failed
+ * request (for an informer, a 410 Gone aside: that one re-lists).
  * - `transient`: no answer, a 408, a 429 or a 5xx — ask again with backoff.
  * - `refused`: 401, 403, 404 — may change while the query stays the same (a token refreshed, RBAC
  *   granted, a CRD installed): ask again, slowly.
@@ -10,13 +11,18 @@ import {KubeApiError} from './errors.js';
  */
 export type FailureKind = 'transient' | 'refused' | 'permanent';
 
-/** The kind of a list's or watch's failure; see `FailureKind`. */
+/** The kind of a request's failure; see `FailureKind`. */
 export function failureKind(error: Error): FailureKind {
   if (!(error instanceof KubeApiError)) return 'transient';
   const {code} = error;
   if (code < 400 || code === 408 || code === 429 || code >= 500) return 'transient';
   if (code === 401 || code === 403 || code === 404) return 'refused';
   return 'permanent';
+}
+
+/** The least wait the server asked for before the next attempt (Retry-After), in ms; 0 when it asked none. */
+export function retryAfterMs(error: Error): number {
+  return error instanceof KubeApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
 }
 
 /** A retry failing as the last attempt did: worth no notification (an alert shown is not announced again). */
