@@ -53,10 +53,16 @@ export interface ListColumn {
 /** The column `sort`/`columns` name; case and surrounding spaces don't matter. */
 export const columnId = (name: string) => name.trim().toLowerCase();
 
+/** A `sort` value read: the column's name and the direction (`-Name` descending; spaces around ignored). */
+export function parseSort(sort: string): {name: string; descending: boolean} {
+  const trimmed = sort.trim();
+  return {name: trimmed.replace(/^[-+]/, ''), descending: trimmed.startsWith('-')};
+}
+
 /** The `sort` value after a click on a column's header: ascending first, then descending. */
 export function nextSort(sort: string, column: ListColumn): string {
-  const ascending = columnId(sort.trim().replace(/^[-+]/, '')) === columnId(column.name) && !sort.trim().startsWith('-');
-  return ascending ? `-${column.name}` : column.name;
+  const {name, descending} = parseSort(sort);
+  return columnId(name) === columnId(column.name) && !descending ? `-${column.name}` : column.name;
 }
 
 /**

@@ -4,7 +4,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {styleMap} from 'lit/directives/style-map.js';
 import {ageMs, formatAge} from '../../client/age.js';
-import {columnWidth, statusTone, type ListColumn, type ResourceListRow, type RowActionsRenderer} from './columns.js';
+import {columnWidth, parseSort, statusTone, type ListColumn, type ResourceListRow, type RowActionsRenderer} from './columns.js';
 import type {ResourceListModel} from './list-model.js';
 import type {GridFocusController} from './grid-focus.js';
 
@@ -115,7 +115,7 @@ function renderSelectAll(view: GridView) {
 
 function renderHeaderCell(view: GridView, column: ListColumn, colIndex: number) {
   const sorted = view.model.sortColumn === column;
-  const direction = sorted ? (view.sort.trim().startsWith('-') ? 'descending' : 'ascending') : 'none';
+  const direction = sorted ? (parseSort(view.sort).descending ? 'descending' : 'ascending') : 'none';
   const label = column.source === 'namespace' ? msg('Namespace', {id: 'kube.resourceList.namespace'}) : column.name;
   const tabindex = headerTabIndex(view, colIndex - 1);
   return html`<div

@@ -9,6 +9,7 @@ import {
   matchesFilter,
   namespaceColumn,
   objectOf,
+  parseSort,
   serverColumn,
   sortValueOf,
   tieOf,
@@ -71,7 +72,7 @@ export class ResourceListModel {
   }
 
   get descending() {
-    return this.settings().sort.trim().startsWith('-');
+    return parseSort(this.settings().sort).descending;
   }
 
   /** The subscriptions moved: everything indexed so far is gone. */
@@ -219,7 +220,7 @@ export class ResourceListModel {
       if (this.spansNamespaces) shown.splice(Math.max(0, shown.findIndex((column) => column.definition?.format === 'name')) + 1, 0, namespaceColumn);
       this.displayed = [...shown, ...extras];
     }
-    const sortName = sort.trim().replace(/^[-+]/, '');
+    const sortName = parseSort(sort).name;
     const sortColumn = sortName ? find(sortName) : undefined;
     this.sortColumn = sortColumn?.sortable ? sortColumn : undefined;
   }
