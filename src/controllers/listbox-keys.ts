@@ -3,6 +3,12 @@
  * Home/End and Page keys move the active option, and type-ahead over option labels.
  */
 
+/**
+ * A mousedown handler for an open list and its controls: pressing an option, the list's padding or
+ * its scrollbar leaves focus where it is (the combobox), so the list stays open.
+ */
+export const keepFocus = (event: Event) => event.preventDefault();
+
 /** How many options PageUp/PageDown skip. */
 const PAGE = 10;
 

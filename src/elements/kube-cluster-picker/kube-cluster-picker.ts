@@ -10,7 +10,7 @@ import {clientContext, clusterContext, scopeContext, type KubeScope} from '../..
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ClusterInfo} from '../../client/types.js';
 import {ClusterStatusController, type ClusterStatus} from '../../controllers/cluster-status-controller.js';
-import {navigate, TypeAhead} from '../../controllers/listbox-keys.js';
+import {keepFocus, navigate, TypeAhead} from '../../controllers/listbox-keys.js';
 import {clusterPickerStyles} from './kube-cluster-picker.styles.js';
 
 /** `clusters="a, b"` in HTML; an array of `{name, displayName}` as a property. */
@@ -292,8 +292,6 @@ export class KubeClusterPicker extends KubeElement {
 
 const unknownError = () => msg('unknown error', {id: 'kube.clusterPicker.unknownError'});
 
-/** Pressing the list (an option, its padding, its scrollbar) leaves focus on the button, so the list stays open. */
-const keepFocus = (event: Event) => event.preventDefault();
 
 declare global {
   interface HTMLElementTagNameMap {

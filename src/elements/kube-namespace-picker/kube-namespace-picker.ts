@@ -18,7 +18,7 @@ import {
 } from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import {AccessibleNamespacesController} from '../../controllers/accessible-namespaces-controller.js';
-import {navigate} from '../../controllers/listbox-keys.js';
+import {keepFocus, navigate} from '../../controllers/listbox-keys.js';
 import {namespacePickerStyles} from './kube-namespace-picker.styles.js';
 
 /** One row of the list: a namespace, or `null` for "All namespaces". */
@@ -355,8 +355,6 @@ export class KubeNamespacePicker extends KubeElement {
 
 const unknownError = () => msg('unknown error', {id: 'kube.namespacePicker.unknownError'});
 
-/** Pressing the list (an option, its padding, its scrollbar) or the toggle leaves focus in the input, so the list stays open. */
-const keepFocus = (event: Event) => event.preventDefault();
 
 declare global {
   interface HTMLElementTagNameMap {
