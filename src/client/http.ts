@@ -2,6 +2,7 @@ import type {HttpMethod, Transport} from './transport.js';
 import {KubeAbortError, KubeNetworkError, errorFromResponse, isAbortError} from './errors.js';
 import {peekContinue} from './list-continue.js';
 import {withQuery, type QueryParams} from './paths.js';
+import {StreamSlots} from './stream-slots.js';
 
 export interface HttpRequestOptions {
   method?: HttpMethod;
@@ -29,7 +30,12 @@ export const ACCEPT_TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io, appli
  * `KubeApiError` (the server said no), `KubeNetworkError` (no usable answer), `KubeAbortError`.
  */
 export class KubeHttp {
-  constructor(readonly transport: Transport) {}
+  /** The connections watches and followed logs may hold through this transport. */
+  readonly streams: StreamSlots;
+
+  constructor(readonly transport: Transport) {
+    this.streams = new StreamSlots(() => transport.streamLimit?.() ?? Infinity);
+  }
 
   /** A successful response (2xx); anything else throws. The body is left unread. */
   async request(cluster: string, path: string, options: HttpRequestOptions = {}): Promise<Response> {

@@ -25,3 +25,5 @@ export {Backoff, type BackoffOptions} from './backoff.js';
 export {gatewayTransport, type GatewayTransportOptions} from './transports/gateway.js';
 export {directTransport, type DirectTransportOptions} from './transports/direct.js';
 export {inMemoryTransport, type InMemoryTransportOptions} from './transports/in-memory.js';
+export {originStreamLimit, HTTP1_STREAM_LIMIT} from './transports/origin-stream-limit.js';
+export type {StreamSlot, StreamSlots} from './stream-slots.js';

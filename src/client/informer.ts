@@ -9,6 +9,7 @@ import {FrameBatcher, type FrameScheduler} from './frame-batcher.js';
 import {ChangeSet} from './change-set.js';
 import {listPages} from './list-pages.js';
 import {failureKind, retryAfterMs, sameFailure, type FailureKind} from './failures.js';
+import {eitherSignal} from './either-signal.js';
 
 type Entry = KubeObject | TableRow;
 
@@ -76,6 +77,8 @@ export class Informer {
   private lastRelistAt = -Infinity;
   /** A watch was answered 405: this kind is listed on an interval instead. */
   private watchRefused = false;
+  /** No connection was free to watch on (`StreamSlots`): listed on an interval until one is. */
+  private unwatched = false;
   private readonly abort = new AbortController();
   private snapshot: InformerSnapshot;
   private resourceVersion?: string;
@@ -166,8 +169,13 @@ export class Informer {
         if (this.polling) {
           await sleep(this.options.pollIntervalMs ?? 10_000, signal);
           this.resourceVersion = undefined;
-        } else {
-          await this.watch(signal);
+        } else if (!(await this.watch(signal))) {
+          // No connection to watch on: list again after the interval, or as soon as a slot frees.
+          const wake = new AbortController();
+          const woken = eitherSignal(signal, wake.signal);
+          await Promise.race([sleep(this.options.pollIntervalMs ?? 10_000, woken).catch(() => {}), this.http.streams.freed(woken)]);
+          wake.abort();
+          this.resourceVersion = undefined;
         }
       } catch (error) {
         // Only our own close ends the loop; an abort from elsewhere (a proxy, a cut network) is a failure to retry.
@@ -243,7 +251,7 @@ export class Informer {
   private async list(signal: AbortSignal) {
     const relist = this.snapshot.listed;
     // Listing again on the poll interval is routine: the list stays ready, not reconnecting.
-    const quiet = relist && this.polling;
+    const quiet = relist && (this.polling || this.unwatched);
     // An error shown stays until a page arrives: a retry doesn't flip it to loading and back.
     if (!quiet && !this.snapshot.error) this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
     let into = this.store;
@@ -302,7 +310,30 @@ export class Informer {
     this.update({status: 'ready', error: undefined, listed: true, resourceVersion});
   }
 
-  private async watch(signal: AbortSignal) {
+  /**
+   * Watches from `resourceVersion` until the server ends the watch. False when it couldn't: no
+   * connection was free for it, or a followed log took its connection.
+   */
+  private async watch(signal: AbortSignal): Promise<boolean> {
+    const yielded = new AbortController();
+    const slot = this.http.streams.forWatch(() => yielded.abort());
+    this.unwatched = !slot;
+    if (!slot) return false;
+    try {
+      await this.watchOn(eitherSignal(signal, yielded.signal));
+      return true;
+    } catch (error) {
+      if (yielded.signal.aborted && !signal.aborted) {
+        this.unwatched = true;
+        return false;
+      }
+      throw error;
+    } finally {
+      slot.release();
+    }
+  }
+
+  private async watchOn(signal: AbortSignal) {
     const [min, max] = this.options.watchTimeoutSeconds ?? [300, 600];
     let response: Response;
     try {

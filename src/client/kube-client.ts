@@ -224,24 +224,32 @@ export class KubeClient {
     return this.replace(cluster, object, {...options, subresource: 'status'});
   }
 
-  /** Watch events from a resourceVersion until the server ends the stream or `signal` aborts. */
+  /**
+   * Watch events from a resourceVersion until the server ends the stream or `signal` aborts. Like a
+   * followed log, it holds a connection, taken from the shared informers' watches where few are left.
+   */
   async *watch<T = KubeObject>(cluster: string, ref: ResourceRef, options: WatchOptions = {}): AsyncGenerator<WatchEvent<T>, void, undefined> {
     const type = await this.resolve(cluster, ref);
-    const response = await this.http.request(cluster, this.path(type, options.namespace), {
-      accept: options.table ? ACCEPT_TABLE : ACCEPT_JSON,
-      query: {
-        ...listQuery(options),
-        watch: 1,
-        allowWatchBookmarks: options.allowWatchBookmarks ?? true,
-        timeoutSeconds: options.timeoutSeconds,
-        includeObject: options.table ? 'Metadata' : undefined,
-      },
-      signal: options.signal,
-    });
-    if (!response.body) throw new KubeNetworkError('The watch response has no body');
-    for await (const event of readWatchEvents<T>(response.body, options.signal)) {
-      if (event.type === 'ERROR') throw new KubeApiError(event.object as never);
-      yield event;
+    const slot = this.http.streams.forStream();
+    try {
+      const response = await this.http.request(cluster, this.path(type, options.namespace), {
+        accept: options.table ? ACCEPT_TABLE : ACCEPT_JSON,
+        query: {
+          ...listQuery(options),
+          watch: 1,
+          allowWatchBookmarks: options.allowWatchBookmarks ?? true,
+          timeoutSeconds: options.timeoutSeconds,
+          includeObject: options.table ? 'Metadata' : undefined,
+        },
+        signal: options.signal,
+      });
+      if (!response.body) throw new KubeNetworkError('The watch response has no body');
+      for await (const event of readWatchEvents<T>(response.body, options.signal)) {
+        if (event.type === 'ERROR') throw new KubeApiError(event.object as never);
+        yield event;
+      }
+    } finally {
+      slot.release();
     }
   }
 
@@ -253,16 +261,32 @@ export class KubeClient {
     return this.informers.subscribe(query, listener);
   }
 
-  /** Pod log lines, read incrementally; with `follow`, new lines keep coming until aborted. */
-  async *podLogs(cluster: string, options: PodLogOptions): AsyncGenerator<string, void, undefined> {
-    const body = await this.podLogBody(cluster, options);
-    if (body) yield* readLogLines(body, options.signal);
+  /**
+   * Pod log lines, read incrementally; with `follow`, new lines keep coming until aborted. A
+   * followed log holds a connection: where the transport has few (HTTP/1.1), it takes a watch's,
+   * and that watch lists on an interval until the log ends.
+   */
+  podLogs(cluster: string, options: PodLogOptions): AsyncGenerator<string, void, undefined> {
+    return this.podLogReader(cluster, options, readLogLines);
   }
 
   /** Like `podLogs`, one array of lines per chunk received, for readers of fast streams. */
-  async *podLogBatches(cluster: string, options: PodLogOptions): AsyncGenerator<string[], void, undefined> {
-    const body = await this.podLogBody(cluster, options);
-    if (body) yield* readLogLineBatches(body, options.signal);
+  podLogBatches(cluster: string, options: PodLogOptions): AsyncGenerator<string[], void, undefined> {
+    return this.podLogReader(cluster, options, readLogLineBatches);
+  }
+
+  private async *podLogReader<T>(
+    cluster: string,
+    options: PodLogOptions,
+    read: (body: ReadableStream<Uint8Array>, signal?: AbortSignal) => AsyncIterable<T>
+  ): AsyncGenerator<T, void, undefined> {
+    const slot = options.follow ? this.http.streams.forStream() : undefined;
+    try {
+      const body = await this.podLogBody(cluster, options);
+      if (body) yield* read(body, options.signal);
+    } finally {
+      slot?.release();
+    }
   }
 
   private async podLogBody(cluster: string, options: PodLogOptions) {

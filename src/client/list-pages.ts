@@ -1,6 +1,7 @@
 import type {KubeList, KubeTable} from './types.js';
 import type {KubeHttp} from './http.js';
 import type {QueryParams} from './paths.js';
+import {eitherSignal} from './either-signal.js';
 
 /** One paged list (`limit`/`continue`) to read. */
 export interface ListPagesRequest {
@@ -97,15 +98,4 @@ interface PageRequest {
   next?: PageRequest;
   /** The list loop has this page: an early request for the next one is no longer useful. */
   taken?: boolean;
-}
-
-/** Aborts when either does; `AbortSignal.any` where the browser has it (Safari 17.4, Firefox 124, Chrome 116). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const both = new AbortController();
-  const abort = (from: AbortSignal) => () => both.abort(from.reason);
-  if (a.aborted || b.aborted) both.abort((a.aborted ? a : b).reason);
-  a.addEventListener('abort', abort(a), {once: true, signal: both.signal});
-  b.addEventListener('abort', abort(b), {once: true, signal: both.signal});
-  return both.signal;
 }

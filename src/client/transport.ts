@@ -30,6 +30,13 @@ export interface Transport {
    * cache on it, so a change of credentials never reuses another identity's answers.
    */
   identity?(cluster: string): string | Promise<string>;
+  /**
+   * How many long-lived requests (watches, followed logs) may be open at once through this
+   * transport; unlimited when absent. A browser gives an HTTP/1.1 origin six connections in all, so
+   * fetch-based transports say 4 there (`originStreamLimit`), leaving two for everything else; a
+   * transport that multiplexes (HTTP/2, one WebSocket) needs no limit.
+   */
+  streamLimit?(): number;
 }
 
 /** A fetch-shaped handler, as an in-process API server (the sandbox) exposes one per cluster. */

@@ -1,5 +1,6 @@
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
 import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {originStreamLimit} from './origin-stream-limit.js';
 import {fetchOrThrow} from './gateway.js';
 
 export interface DirectTransportOptions {
@@ -38,6 +39,7 @@ export function directTransport(options: DirectTransportOptions): Transport {
       });
     },
     listClusters: () => Promise.resolve([{name: cluster, server: base}]),
+    streamLimit: originStreamLimit(base),
     identity: (name) => tokenIdentity(name, options.tokenProvider),
   };
 }

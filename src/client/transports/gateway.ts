@@ -2,6 +2,7 @@ import type {ClusterInfo} from '../types.js';
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
 import {KubeNetworkError, errorFromResponse} from '../errors.js';
 import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {originStreamLimit} from './origin-stream-limit.js';
 
 export interface GatewayTransportOptions {
   /** Where the gateway is mounted; `''` (same origin, the default) or e.g. `/k8s` or `https://portal/api`. */
@@ -47,6 +48,7 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
       }
       return Array.isArray(body?.items) ? (body.items as ClusterInfo[]) : [];
     },
+    streamLimit: originStreamLimit(base),
     identity: (cluster) => tokenIdentity(cluster, options.tokenProvider),
   };
 }
