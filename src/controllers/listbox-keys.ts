@@ -36,7 +36,8 @@ export function navigate(key: string, active: number, count: number): number | u
 
 /**
  * Type-ahead as in a native select: characters typed within `timeoutMs` of each other form a
- * prefix; repeating one character cycles through the options starting with it.
+ * prefix (Space included once a prefix is under way, so "team a" can be typed); repeating one
+ * character cycles through the options starting with it.
  */
 export class TypeAhead {
   private buffer = '';
@@ -44,9 +45,13 @@ export class TypeAhead {
 
   constructor(private readonly timeoutMs = 500) {}
 
-  /** Whether a key event is a printable character type-ahead should take. */
-  static accepts(event: KeyboardEvent): boolean {
-    return event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey;
+  /**
+   * Whether a key event is a printable character type-ahead should take. Space is taken only while
+   * a prefix is being typed; otherwise it is left to choose (WAI-ARIA APG listbox).
+   */
+  accepts(event: KeyboardEvent): boolean {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return false;
+    return event.key !== ' ' || (this.buffer !== '' && Date.now() - this.last <= this.timeoutMs);
   }
 
   /** The index of the option the typed prefix reaches from `active`, or -1 when none matches. */

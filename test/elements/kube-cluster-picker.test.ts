@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-cluster-picker.js';
@@ -43,6 +43,18 @@ afterEach(() => {
   client?.dispose();
   sandbox.dispose();
 });
+
+/** Clusters whose names share a prefix up to a space: "Team" and "Team A"; the current one is "Primary". */
+async function mountTeams() {
+  const mounted = await mount({'broken': unreachable});
+  mounted.picker.clusters = [
+    {name: 'sandbox', displayName: 'Primary'},
+    {name: 'sandbox-edge', displayName: 'Team'},
+    {name: 'broken', displayName: 'Team A'},
+  ];
+  await until(() => options(mounted.picker).length === 3 && text(options(mounted.picker)[2]!).startsWith('Team A'), 'the host list');
+  return mounted;
+}
 
 describe('<kube-cluster-picker>', () => {
   describe('rendering', () => {
@@ -217,9 +229,11 @@ describe('<kube-cluster-picker>', () => {
       await sendKeys({press: 'ArrowUp'});
       await until(() => trigger.getAttribute('aria-activedescendant') === 'option-0', 'ArrowUp');
 
-      // Type-ahead: "sandbox-e" reaches sandbox-edge; Space chooses it.
+      // Type-ahead: "sandbox-e" reaches sandbox-edge; Space chooses it once the type-ahead has
+      // lapsed (500ms) — within it, Space is part of the name typed (next test).
       await sendKeys({type: 'sandbox-e'});
       await until(() => trigger.getAttribute('aria-activedescendant') === 'option-1', 'type-ahead');
+      await aTimeout(600);
       const change = oneEvent(picker, 'change');
       await sendKeys({press: 'Space'});
       await change;
@@ -236,6 +250,30 @@ describe('<kube-cluster-picker>', () => {
       await sendKeys({press: 'ArrowDown'});
       await sendKeys({press: 'Enter'});
       await until(() => provider.cluster === 'broken', 'chose with Enter');
+    });
+
+    it('takes Space in the middle of a type-ahead as part of the name, so "team a" reaches Team A', async () => {
+      const {provider, picker} = await mountTeams();
+      const trigger = part(picker, 'trigger');
+      picker.focus();
+      await sendKeys({press: 'Enter'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-0', 'opened at the current cluster');
+      await sendKeys({type: 'team a'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'Team A');
+      expect(trigger.getAttribute('aria-expanded'), 'Space did not choose').to.equal('true');
+      expect(provider.cluster).to.equal('sandbox');
+      await sendKeys({press: 'Enter'});
+      await until(() => provider.cluster === 'broken', 'chose Team A');
+    });
+
+    it('type-ahead on the closed button opens at the match and goes on with the next characters, Space included', async () => {
+      const {provider, picker} = await mountTeams();
+      const trigger = part(picker, 'trigger');
+      picker.focus();
+      await sendKeys({type: 'team a'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'Team A');
+      expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+      expect(provider.cluster).to.equal('sandbox');
     });
 
     it('type-ahead on the closed button opens at the match', async () => {

@@ -24,8 +24,9 @@ const clustersConverter = {
  * (or the host's `clusters`), shows each one's server version or why it is unreachable, and
  * reflects the provider's current cluster. A select-only combobox (WAI-ARIA APG): Enter, Space,
  * Alt+ArrowDown or the arrows open it; arrows, Home/End, PageUp/PageDown and type-ahead move;
- * Enter, Space or Tab choose; Escape closes; focus stays on the button. A list that failed is
- * asked for again when the provider gets a cluster.
+ * Enter, Space or Tab choose (Space typed in the middle of a type-ahead is part of the name, as in
+ * "team a"); Escape closes; focus stays on the button. A list that failed is asked for again when
+ * the provider gets a cluster.
  *
  * @tagname kube-cluster-picker
  * @summary Chooses the provider's cluster, with each cluster's version and reachability.
@@ -230,13 +231,18 @@ export class KubeClusterPicker extends KubeElement {
         event.preventDefault();
         const start = key === 'Home' ? 0 : key === 'End' ? count - 1 : Math.max(this.selectedIndex(), 0);
         this.show(start);
-      } else if (TypeAhead.accepts(event)) {
+      } else if (this.typeAhead.accepts(event)) {
         const index = this.typeAhead.match(key, this.labels(), this.selectedIndex());
         this.show(index >= 0 ? index : this.selectedIndex());
       }
       return;
     }
-    if (key === 'Enter' || key === ' ' || (key === 'ArrowUp' && event.altKey)) {
+    // Before Space chooses: in the middle of a type-ahead it belongs to the name typed.
+    if (this.typeAhead.accepts(event)) {
+      if (key === ' ') event.preventDefault();
+      const index = this.typeAhead.match(key, this.labels(), this.active);
+      if (index >= 0) this.active = index;
+    } else if (key === 'Enter' || key === ' ' || (key === 'ArrowUp' && event.altKey)) {
       event.preventDefault();
       this.choose(this.active);
     } else if (key === 'Tab') {
@@ -244,9 +250,6 @@ export class KubeClusterPicker extends KubeElement {
     } else if (key === 'Escape') {
       event.preventDefault();
       this.close();
-    } else if (TypeAhead.accepts(event)) {
-      const index = this.typeAhead.match(key, this.labels(), this.active);
-      if (index >= 0) this.active = index;
     } else {
       const next = navigate(key, this.active, count);
       if (next === undefined) return;
@@ -260,9 +263,9 @@ export class KubeClusterPicker extends KubeElement {
     if (event.key === ' ') event.preventDefault();
   }
 
+  /** Opens at `active`; a type-ahead that opened the list goes on with its next character. */
   private show(active: number) {
     if (!this.options.length) return;
-    this.typeAhead.reset();
     this.open = true;
     this.active = active;
   }
@@ -270,6 +273,7 @@ export class KubeClusterPicker extends KubeElement {
   private close = () => {
     this.open = false;
     this.active = -1;
+    this.typeAhead.reset();
   };
 
   private choose(index: number) {
