@@ -699,6 +699,17 @@ describe('<kube-pod-logs>', () => {
       await until(() => lines(el).length === 3, 'the lines after a retry');
     });
 
+    it('says why it reconnects after the words, with the HTTP code once, not in nested brackets', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod}></kube-pod-logs>`, {
+        sandbox,
+        logs: () => statusResponse(500, 'InternalError', 'etcdserver: request timed out'),
+      });
+      await until(() => el.hasState('reconnecting'), 'reconnecting');
+      expect(statusText(el)).to.equal('Connection lost — reconnecting… etcdserver: request timed out (HTTP 500)');
+      await expect(el).to.be.accessible();
+    });
+
     it('keeps the view sized to the log region after an error and retry, and after being re-attached', async () => {
       const observers = fakeResizeObservers();
       const {sandbox, pod} = withPod();

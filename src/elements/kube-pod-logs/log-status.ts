@@ -50,8 +50,9 @@ export function statusText(status: OverallStatus, sources: LogSources | undefine
       return msg('Streaming', {id: 'kube.podLogs.streaming'});
     }
     case 'reconnecting':
+      // Why comes after, as on <kube-resource-list>'s banner: describeError brings its own "(HTTP 500)".
       return status.error
-        ? msg(str`Connection lost (${describeError(status.error, () => '')}) — reconnecting…`, {id: 'kube.podLogs.reconnectingBecause'})
+        ? msg(str`Connection lost — reconnecting… ${describeError(status.error, () => '')}`, {id: 'kube.podLogs.reconnectingBecause'})
         : msg('Connection lost — reconnecting…', {id: 'kube.podLogs.reconnecting'});
     case 'waiting':
       // Without an error the stream saw its container stop; with one the server said it hasn't started.

@@ -145,7 +145,7 @@
 'kube.podLogs.previousMatch': `Vorheriger Treffer`,
 'kube.podLogs.previousTitle': `Logs der vorherigen Instanz (vor dem Neustart)`,
 'kube.podLogs.reconnecting': `Verbindung unterbrochen – neue Verbindung wird aufgebaut…`,
-'kube.podLogs.reconnectingBecause': str`Verbindung verloren (${0}) – Verbindung wird wiederhergestellt…`,
+'kube.podLogs.reconnectingBecause': str`Verbindung unterbrochen – neue Verbindung wird aufgebaut… ${0}`,
 'kube.podLogs.regex': `Regulärer Ausdruck`,
 'kube.podLogs.resume': `Fortsetzen`,
 'kube.podLogs.resumeWaiting': str`Fortsetzen (${0} neu)`,
