@@ -53,6 +53,8 @@ export class AccessibleNamespacesController implements ReactiveController {
   private known = new Set<string>();
   private knownScope?: {client: KubeClient; cluster: string};
 
+  private connected = false;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly target: () => AccessibleNamespacesTarget | undefined
@@ -77,15 +79,18 @@ export class AccessibleNamespacesController implements ReactiveController {
     return this.canListAll ?? (this.reviewFailed && this.source === 'list');
   }
 
+  /** Work waits for the host's update: a framework sets properties just after connecting the element. */
   hostConnected() {
-    this.sync();
+    this.connected = true;
+    this.host.requestUpdate();
   }
 
   hostUpdate() {
-    this.sync();
+    if (this.connected) this.sync();
   }
 
   hostDisconnected() {
+    this.connected = false;
     this.fallbackAbort?.abort();
     this.fallbackAbort = undefined;
     this.fallbackKey = undefined;

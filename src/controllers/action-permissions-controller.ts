@@ -55,6 +55,8 @@ export class ActionPermissionsController implements ReactiveController {
   /** Keep showing the last answers while asking again, so a refresh doesn't flicker. */
   private keep = false;
 
+  private connected = false;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly input: () => ActionPermissionsInput | undefined
@@ -67,15 +69,18 @@ export class ActionPermissionsController implements ReactiveController {
     return this.results.get(id);
   }
 
+  /** Work waits for the host's update: a framework sets properties just after connecting the element. */
   hostConnected() {
-    this.sync();
+    this.connected = true;
+    this.host.requestUpdate();
   }
 
   hostUpdate() {
-    this.sync();
+    if (this.connected) this.sync();
   }
 
   hostDisconnected() {
+    this.connected = false;
     this.key = undefined;
     this.run++;
     this.abort?.abort();

@@ -34,6 +34,8 @@ export class ClusterStatusController implements ReactiveController {
   private source?: readonly ClusterInfo[];
   private abort?: AbortController;
 
+  private connected = false;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly target: () => ClusterStatusTarget | undefined
@@ -41,15 +43,18 @@ export class ClusterStatusController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Work waits for the host's update: a framework sets properties just after connecting the element. */
   hostConnected() {
-    this.sync(true);
+    this.connected = true;
+    this.host.requestUpdate();
   }
 
   hostUpdate() {
-    this.sync(false);
+    if (this.connected) this.sync(false);
   }
 
   hostDisconnected() {
+    this.connected = false;
     this.abort?.abort();
     this.abort = undefined;
     this.client = undefined;

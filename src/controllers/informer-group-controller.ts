@@ -50,9 +50,10 @@ export class InformerGroupController<T = KubeObject | TableRow> implements React
     host.addController(this);
   }
 
+  /** Work waits for the host's update: a framework sets properties just after connecting the element. */
   hostConnected() {
     this.connected = true;
-    this.sync();
+    this.host.requestUpdate();
   }
 
   hostUpdate() {

@@ -57,9 +57,10 @@ export class PodLogsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Work waits for the host's update: a framework sets properties just after connecting the element. */
   hostConnected() {
     this.connected = true;
-    this.sync();
+    this.host.requestUpdate();
   }
 
   hostUpdate() {

@@ -7,6 +7,11 @@ export class KubeClusterChangeEvent extends Event {
   ) {
     super(KubeClusterChangeEvent.eventName, {bubbles: true, composed: true, cancelable: true});
   }
+
+  /** The same as the event's own fields, for hosts that read every kube-* event's `detail`. */
+  get detail(): {cluster: string; previous: string | undefined} {
+    return {cluster: this.cluster, previous: this.previous};
+  }
 }
 
 /** Fired by `<kube-provider>` when its namespaces change (empty = all); cancelable. */
@@ -17,6 +22,11 @@ export class KubeNamespaceChangeEvent extends Event {
     readonly previous: readonly string[] | undefined
   ) {
     super(KubeNamespaceChangeEvent.eventName, {bubbles: true, composed: true, cancelable: true});
+  }
+
+  /** The same as the event's own fields, for hosts that read every kube-* event's `detail`. */
+  get detail(): {namespaces: readonly string[]; previous: readonly string[] | undefined} {
+    return {namespaces: this.namespaces, previous: this.previous};
   }
 }
 

@@ -227,6 +227,47 @@ describe('<kube-provider>', () => {
     });
   });
 
+    it('inherits again what a removed attribute no longer sets (namespace, cluster, allowed-namespaces)', async () => {
+      const outer = await fixture<KubeProvider>(html`
+        <kube-provider transport="sandbox" cluster="sandbox" namespace="team-a" allowed-namespaces="team-a,team-b">
+          <kube-provider id="inner" cluster="sandbox-edge" namespace="team-b" allowed-namespaces="team-b"><context-probe></context-probe></kube-provider>
+        </kube-provider>
+      `);
+      const inner = outer.querySelector<KubeProvider>('#inner')!;
+      const probe = inner.querySelector<ContextProbe>('context-probe')!;
+      await until(() => probe.namespaces.value?.[0] === 'team-b', 'inner namespace');
+      for (const name of ['namespace', 'cluster', 'allowed-namespaces']) inner.removeAttribute(name);
+      await inner.updateComplete;
+      // Before, a removed namespace read as null: "all namespaces", not the outer provider's.
+      expect(probe.namespaces.value).to.deep.equal(['team-a']);
+      expect(probe.cluster.value).to.equal('sandbox');
+      expect(probe.settings.value!.allowedNamespaces).to.deep.equal(['team-a', 'team-b']);
+    });
+
+    it('made to reach its own clusters, never lends its children the outer client, not even back from out of the page', async () => {
+      const outerApi = await fakeApi();
+      const outerClient = outerApi.client();
+      const outer = await fixture<KubeProvider>(html`<kube-provider .client=${outerClient} cluster="one"></kube-provider>`);
+      const inner = document.createElement('kube-provider') as KubeProvider;
+      inner.setAttribute('transport', 'sandbox');
+      inner.innerHTML = '<context-probe></context-probe>';
+      outer.append(inner);
+      const probe = inner.querySelector<ContextProbe>('context-probe')!;
+      await until(() => probe.client.value !== undefined, 'own client');
+      const own = probe.client.value;
+      expect(own).not.to.equal(outerClient);
+      // Out of the page long enough to release its own client, then back.
+      inner.remove();
+      await wait(1200);
+      const seen: Array<KubeClient | undefined> = [];
+      const watchClient = new ContextConsumer(probe, {context: clientContext, subscribe: true, callback: (value) => seen.push(value)});
+      outer.append(inner);
+      await until(() => probe.client.value !== undefined && probe.client.value !== own, 'a new own client');
+      expect(seen.includes(outerClient), 'the outer client was never handed down').to.be.false;
+      expect(probe.client.value).not.to.equal(outerClient);
+      watchClient.hostDisconnected();
+    });
+
   describe('default cluster', () => {
     it('retries a failed cluster listing with backoff, showing the failure until one answers', async () => {
       const client = clientListing(unreachable(), unreachable(), [{name: 'late'}, {name: 'later'}]);
@@ -324,6 +365,7 @@ describe('<kube-provider>', () => {
       setTimeout(() => probe.scope.value!.setCluster('sandbox-edge'));
       const clusterEvent = (await oneEvent(el, 'kube-cluster-change')) as unknown as KubeClusterChangeEvent;
       expect([clusterEvent.cluster, clusterEvent.previous]).to.deep.equal(['sandbox-edge', 'sandbox']);
+      expect(clusterEvent.detail).to.deep.equal({cluster: 'sandbox-edge', previous: 'sandbox'});
       expect(clusterEvent.bubbles && clusterEvent.composed && clusterEvent.cancelable).to.be.true;
       await el.updateComplete;
       expect(probe.cluster.value).to.equal('sandbox-edge');
@@ -331,6 +373,7 @@ describe('<kube-provider>', () => {
       setTimeout(() => probe.scope.value!.setNamespaces(['team-a', 'team-b']));
       const nsEvent = (await oneEvent(el, 'kube-namespace-change')) as unknown as KubeNamespaceChangeEvent;
       expect(nsEvent.namespaces).to.deep.equal(['team-a', 'team-b']);
+      expect(nsEvent.detail).to.deep.equal({namespaces: ['team-a', 'team-b'], previous: []});
       await el.updateComplete;
       expect(el.getAttribute('namespace')).to.equal('team-a,team-b');
       probe.scope.value!.setNamespaces([]);

@@ -201,6 +201,35 @@ describe('<kube-resource-list>', () => {
   });
 
   describe('properties', () => {
+    it('connected first and configured after, as frameworks do, lists only what it was configured for', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      const paths: string[] = [];
+      const client = makeClient(sandbox, 'sandbox-admin', (path) => void paths.push(path));
+      const provider = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox"></kube-provider>`);
+      const el = document.createElement('kube-resource-list') as KubeResourceList;
+      el.setAttribute('kind', 'pods');
+      provider.append(el);
+      // React (@lit/react) and Vue set properties just after the element is in the page.
+      el.namespace = 'team-a';
+      await ready(el);
+      const podLists = paths.filter((path) => /\/pods(\?|$)/.test(path));
+      expect(podLists.length).to.be.greaterThan(0);
+      expect(podLists.every((path) => path.startsWith('/api/v1/namespaces/team-a/pods')), podLists.join(' ')).to.be.true;
+    });
+
+    it('moved out of every provider, lets go of the client and says it has none', async () => {
+      const {el, client} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      const outside = document.body.appendChild(document.createElement('div'));
+      cleanups.push(() => outside.remove());
+      outside.append(el);
+      await el.updateComplete;
+      expect(el.hasState('no-client')).to.be.true;
+      expect(rows(el)).to.have.length(0);
+      await until(() => client.informers.size === 0, 'its watch closed');
+    });
+
     it('sorts Age by creation time and a quantity column by value, not as text', async () => {
       const {el, sandbox} = await mount(html`<kube-resource-list kind="pvc" namespace="team-a" sort="Capacity"></kube-resource-list>`);
       const cluster = sandbox.clusters.get('sandbox')!;

@@ -1,6 +1,6 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {consume} from '@lit/context';
+import {consumeContext} from '../../internal/consume-context.js';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -99,9 +99,9 @@ export class KubeActionBar extends KubeElement {
   /** The toolbar's accessible name; "Actions" (localized) when unset. */
   @property() label?: string;
 
-  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
-  @consume({context: clusterContext, subscribe: true}) @state() private contextCluster?: string;
-  @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
+  @consumeContext(clientContext) @state() private client?: KubeClient;
+  @consumeContext(clusterContext) @state() private contextCluster?: string;
+  @consumeContext(namespacesContext) @state() private contextNamespaces?: readonly string[];
 
   @state() private request?: ActionRequest;
   @state() private dialogError?: string;

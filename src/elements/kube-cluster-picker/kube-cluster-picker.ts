@@ -1,6 +1,6 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {consume} from '@lit/context';
+import {consumeContext} from '../../internal/consume-context.js';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {describeError} from '../../internal/describe-error.js';
@@ -67,9 +67,9 @@ export class KubeClusterPicker extends KubeElement {
   /** The visible label; "Cluster" (localized) when unset. */
   @property() label?: string;
 
-  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
-  @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
-  @consume({context: scopeContext, subscribe: true}) @state() private scope?: KubeScope;
+  @consumeContext(clientContext) @state() private client?: KubeClient;
+  @consumeContext(clusterContext) @state() private cluster?: string;
+  @consumeContext(scopeContext) @state() private scope?: KubeScope;
 
   @state() private open = false;
   @state() private active = -1;

@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
-import {consume} from '@lit/context';
+import {consumeContext} from '../../internal/consume-context.js';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {describeError} from '../../internal/describe-error.js';
@@ -79,11 +79,11 @@ export class KubeNamespacePicker extends KubeElement {
   /** The visible label; "Namespace" / "Namespaces" (localized) when unset. */
   @property() label?: string;
 
-  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
-  @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
-  @consume({context: namespacesContext, subscribe: true}) @state() private selection?: readonly string[];
-  @consume({context: settingsContext, subscribe: true}) @state() private settings?: KubeSettings;
-  @consume({context: scopeContext, subscribe: true}) @state() private scope?: KubeScope;
+  @consumeContext(clientContext) @state() private client?: KubeClient;
+  @consumeContext(clusterContext) @state() private cluster?: string;
+  @consumeContext(namespacesContext) @state() private selection?: readonly string[];
+  @consumeContext(settingsContext) @state() private settings?: KubeSettings;
+  @consumeContext(scopeContext) @state() private scope?: KubeScope;
 
   @state() private open = false;
   @state() private active = -1;

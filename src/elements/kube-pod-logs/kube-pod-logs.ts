@@ -1,6 +1,6 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {consume} from '@lit/context';
+import {consumeContext} from '../../internal/consume-context.js';
 import {localized, msg, str} from '@lit/localize';
 import {styleMap} from 'lit/directives/style-map.js';
 import {KubeElement} from '../../internal/kube-element.js';
@@ -129,9 +129,9 @@ export class KubePodLogs extends KubeElement {
   /** Show the object of any `kube-open-logs` event fired in this document (or shadow root). */
   @property({type: Boolean, attribute: 'open-from-events'}) openFromEvents = false;
 
-  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
-  @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
-  @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
+  @consumeContext(clientContext) @state() private client?: KubeClient;
+  @consumeContext(clusterContext) @state() private cluster?: string;
+  @consumeContext(namespacesContext) @state() private contextNamespaces?: readonly string[];
 
   /** The search text; the toolbar edits it. */
   @property() search = '';

@@ -15,6 +15,7 @@ import type {KubeClient} from '../../client/kube-client.js';
 import type {TokenProvider} from '../../client/transport.js';
 import {KubeClusterChangeEvent, KubeNamespaceChangeEvent} from '../../events/scope-events.js';
 import {parseNamespaces} from '../../internal/namespaces.js';
+import {textOr, unsetWhenRemoved} from '../../internal/attribute-converters.js';
 import {DefaultClusterController} from './default-cluster-controller.js';
 import {OwnClient, type OwnClientRecipe, type ProviderTransport} from './own-client.js';
 
@@ -45,25 +46,25 @@ export class KubeProvider extends KubeElement implements KubeScope {
   `;
 
   /** Where the gateway or API server is: `''` (same origin) by default, e.g. `/k8s` or `http://127.0.0.1:8001`. */
-  @property({attribute: 'base-url'}) baseUrl = '';
+  @property({attribute: 'base-url', converter: textOr('')}) baseUrl = '';
 
   /**
    * How to reach clusters: `gateway` — `/clusters/{name}/…` under base-url (`kube-elements serve`);
    * `direct` — one API server at base-url (`kubectl proxy`); `sandbox` — the in-memory demo cluster.
    */
-  @property() transport: ProviderTransport = 'gateway';
+  @property({converter: textOr('gateway')}) transport: ProviderTransport = 'gateway';
 
   /**
    * The cluster the elements inside use; when unset, an outer provider's, else the transport's first.
    * With `transport="direct"` it is also the name the one API server answers to (`default` when unset).
    */
-  @property({reflect: true}) cluster?: string;
+  @property({reflect: true, converter: unsetWhenRemoved}) cluster?: string;
 
   /** `all`, one namespace, or several separated by commas. Inherited from an outer provider when unset. */
-  @property({reflect: true}) namespace?: string;
+  @property({reflect: true, converter: unsetWhenRemoved}) namespace?: string;
 
   /** Namespaces the elements may offer and list, comma-separated — for users without cluster-wide rights. */
-  @property({attribute: 'allowed-namespaces'}) allowedNamespaces?: string;
+  @property({attribute: 'allowed-namespaces', converter: unsetWhenRemoved}) allowedNamespaces?: string;
 
   /** A client to share instead of one made from the attributes (React and Backstage pass it here). */
   @property({attribute: false}) client?: KubeClient;
@@ -88,8 +89,10 @@ export class KubeProvider extends KubeElement implements KubeScope {
 
   /** The client the elements inside share. */
   get effectiveClient(): KubeClient | undefined {
+    if (this.client) return this.client;
     const own = this.ownClient?.client;
-    return this.client ?? (this.configuredByAttributes ? own : undefined) ?? this.parentClient.value ?? own;
+    // Configured to reach its own clusters, it never lends the outer client (another backend, another token) meanwhile.
+    return this.configuredByAttributes ? own : this.parentClient.value ?? own;
   }
 
   /** The cluster the elements inside use. */

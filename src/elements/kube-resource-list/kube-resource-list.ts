@@ -1,6 +1,6 @@
 import {html, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {consume} from '@lit/context';
+import {consumeContext} from '../../internal/consume-context.js';
 import {localized} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {clientContext, clusterContext, namespacesContext, settingsContext, type KubeSettings} from '../../context/kube-context.js';
@@ -128,10 +128,10 @@ export class KubeResourceList extends KubeElement {
    */
   @property({type: Boolean, attribute: 'full-objects'}) fullObjects = false;
 
-  @consume({context: clientContext, subscribe: true}) @state() private client?: KubeClient;
-  @consume({context: clusterContext, subscribe: true}) @state() private cluster?: string;
-  @consume({context: namespacesContext, subscribe: true}) @state() private contextNamespaces?: readonly string[];
-  @consume({context: settingsContext, subscribe: true}) @state() private settings?: KubeSettings;
+  @consumeContext(clientContext) @state() private client?: KubeClient;
+  @consumeContext(clusterContext) @state() private cluster?: string;
+  @consumeContext(namespacesContext) @state() private contextNamespaces?: readonly string[];
+  @consumeContext(settingsContext) @state() private settings?: KubeSettings;
 
   @state() private now = Date.now();
 
