@@ -20,11 +20,15 @@ export interface KubeSettings {
 
 export const settingsContext = createContext<KubeSettings | undefined>(Symbol('kube-settings'));
 
-/** What a picker may change on its nearest provider. */
+/**
+ * What a picker may change on its nearest provider. Each setter returns whether the provider's value
+ * is now the one asked for — `false` when the host cancelled the change; `true` also when it already
+ * was. An implementation that returns nothing (`undefined`) is taken to have made the change.
+ */
 export interface KubeScope {
-  setCluster(cluster: string): void;
+  setCluster(cluster: string): boolean | void;
   /** An empty list selects all namespaces. */
-  setNamespaces(namespaces: readonly string[]): void;
+  setNamespaces(namespaces: readonly string[]): boolean | void;
 }
 
 export const scopeContext = createContext<KubeScope | undefined>(Symbol('kube-scope'));

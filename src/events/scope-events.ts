@@ -1,4 +1,7 @@
-/** Fired by `<kube-provider>` when its cluster changes; cancel it to keep the current cluster. */
+/**
+ * Fired by `<kube-provider>` before a change of cluster asked for through its scope (a picker);
+ * cancel it to keep the current cluster. Sets of its attribute or property fire none.
+ */
 export class KubeClusterChangeEvent extends Event {
   static readonly eventName = 'kube-cluster-change';
   constructor(
@@ -14,7 +17,10 @@ export class KubeClusterChangeEvent extends Event {
   }
 }
 
-/** Fired by `<kube-provider>` when its namespaces change (empty = all); cancelable. */
+/**
+ * Fired by `<kube-provider>` before a change of namespaces (empty = all) asked for through its scope
+ * (a picker); cancel it to keep the current selection. Sets of its attribute or property fire none.
+ */
 export class KubeNamespaceChangeEvent extends Event {
   static readonly eventName = 'kube-namespace-change';
   constructor(

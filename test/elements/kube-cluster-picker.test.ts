@@ -1,10 +1,12 @@
 import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
+import {ContextProvider} from '@lit/context';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-cluster-picker.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import type {KubeClusterPicker} from '../../src/elements/kube-cluster-picker/kube-cluster-picker.js';
 import type {KubeClusterChangeEvent} from '../../src/events/scope-events.js';
+import {scopeContext} from '../../src/context/kube-context.js';
 import {createKubeClient, errorFromResponse, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
 import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
@@ -197,6 +199,77 @@ describe('<kube-cluster-picker>', () => {
       await picker.updateComplete;
       expect(changes).to.equal(0);
       expect(picker.value).to.equal('sandbox');
+    });
+
+    it('does not fire change when the host later sets the cluster it cancelled: that is not the user’s choice', async () => {
+      const {provider, picker} = await mount();
+      await until(() => versionsShown(picker), 'versions');
+      const veto = (event: Event) => event.preventDefault();
+      provider.addEventListener('kube-cluster-change', veto);
+      let changes = 0;
+      picker.addEventListener('change', () => changes++);
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      options(picker)[1]!.click();
+      await provider.updateComplete;
+      await picker.updateComplete;
+      expect(picker.value).to.equal('sandbox');
+      provider.removeEventListener('kube-cluster-change', veto);
+      provider.cluster = 'sandbox-edge';
+      await until(() => picker.value === 'sandbox-edge', 'the host’s cluster reaches the picker');
+      await picker.updateComplete;
+      await aTimeout(0);
+      expect(changes, 'no change for the host’s own set').to.equal(0);
+      // The user's next choice still fires, once.
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      const change = oneEvent(picker, 'change');
+      options(picker)[0]!.click();
+      await change;
+      await aTimeout(0);
+      expect([changes, picker.value]).to.deep.equal([1, 'sandbox']);
+    });
+
+    it('does not fire change for the user’s choice when another cluster arrives first', async () => {
+      const {provider, picker} = await mount({'broken': unreachable});
+      await until(() => versionsShown(picker), 'versions');
+      // The host lets the change through, then puts its own cluster in before the provider hands one down.
+      provider.addEventListener('kube-cluster-change', () => queueMicrotask(() => (provider.cluster = 'broken')), {once: true});
+      let changes = 0;
+      picker.addEventListener('change', () => changes++);
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      options(picker)[1]!.click();
+      await until(() => picker.value === 'broken', 'the host’s cluster reaches the picker');
+      provider.cluster = 'sandbox-edge';
+      await until(() => picker.value === 'sandbox-edge', 'the host’s cluster reaches the picker');
+      await picker.updateComplete;
+      await aTimeout(0);
+      expect(changes).to.equal(0);
+    });
+
+    it('fires change through a custom scope whose setCluster returns nothing', async () => {
+      const {provider} = await mount();
+      provider.querySelector('kube-cluster-picker')!.remove();
+      // A scope written before setCluster reported whether it took the change.
+      const wrapper = document.createElement('div');
+      new ContextProvider(wrapper, {
+        context: scopeContext,
+        initialValue: {
+          setCluster: (cluster: string) => void provider.setCluster(cluster),
+          setNamespaces: (namespaces: readonly string[]) => void provider.setNamespaces(namespaces),
+        },
+      });
+      const picker = document.createElement('kube-cluster-picker');
+      wrapper.append(picker);
+      provider.append(wrapper);
+      await until(() => versionsShown(picker), 'versions');
+      part(picker, 'trigger').click();
+      await picker.updateComplete;
+      const change = oneEvent(picker, 'change');
+      options(picker)[1]!.click();
+      await change;
+      expect([picker.value, provider.cluster]).to.deep.equal(['sandbox-edge', 'sandbox-edge']);
     });
   });
 

@@ -259,6 +259,53 @@ describe('<kube-namespace-picker>', () => {
       expect(asked, 'the provider was not asked').to.equal(0);
       expect(provider.namespace).to.equal('team-a');
     });
+
+    it('does not fire change when the host later sets the selection it cancelled: that is not the user’s choice', async () => {
+      const {provider, picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      const veto = (event: Event) => event.preventDefault();
+      provider.addEventListener('kube-namespace-change', veto);
+      let changes = 0;
+      picker.addEventListener('change', () => changes++);
+      input(picker).click();
+      await picker.updateComplete;
+      options(picker).find((o) => text(o).endsWith('team-b'))!.click();
+      await provider.updateComplete;
+      await picker.updateComplete;
+      expect(picker.value).to.equal('');
+      provider.removeEventListener('kube-namespace-change', veto);
+      provider.namespace = 'team-b';
+      await until(() => picker.value === 'team-b', 'the host’s selection reaches the picker');
+      await picker.updateComplete;
+      await aTimeout(0);
+      expect(changes, 'no change for the host’s own set').to.equal(0);
+      // The user's next choice still fires, once.
+      input(picker).click();
+      await picker.updateComplete;
+      const change = oneEvent(picker, 'change');
+      options(picker)[0]!.click();
+      await change;
+      await aTimeout(0);
+      expect([changes, picker.value]).to.deep.equal([1, '']);
+    });
+
+    it('does not fire change for the user’s choice when another selection arrives first', async () => {
+      const {provider, picker} = await mount();
+      await until(() => hasAll(picker) && labels(picker).includes('team-b'), 'loaded');
+      // The host lets the change through, then puts its own selection in before the provider hands one down.
+      provider.addEventListener('kube-namespace-change', () => queueMicrotask(() => (provider.namespace = 'team-a')), {once: true});
+      let changes = 0;
+      picker.addEventListener('change', () => changes++);
+      input(picker).click();
+      await picker.updateComplete;
+      options(picker).find((o) => text(o).endsWith('team-b'))!.click();
+      await until(() => picker.value === 'team-a', 'the host’s selection reaches the picker');
+      provider.namespace = 'team-b';
+      await until(() => picker.value === 'team-b', 'the host’s next selection reaches the picker');
+      await picker.updateComplete;
+      await aTimeout(0);
+      expect(changes).to.equal(0);
+    });
   });
 
   describe('keyboard', () => {

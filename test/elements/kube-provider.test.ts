@@ -386,10 +386,46 @@ describe('<kube-provider>', () => {
       const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox" namespace="team-a"></kube-provider>`);
       el.addEventListener('kube-cluster-change', (event) => event.preventDefault());
       el.addEventListener('kube-namespace-change', (event) => event.preventDefault());
-      el.setCluster('sandbox-edge');
-      el.setNamespaces(['team-b']);
+      expect(el.setCluster('sandbox-edge'), 'cancelled').to.be.false;
+      expect(el.setNamespaces(['team-b']), 'cancelled').to.be.false;
       await el.updateComplete;
       expect([el.cluster, el.namespace]).to.deep.equal(['sandbox', 'team-a']);
+    });
+
+    it('tells the caller whether the change was taken: true when made or already so, false when cancelled', async () => {
+      const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox" namespace="team-a"></kube-provider>`);
+      let events = 0;
+      el.addEventListener('kube-cluster-change', () => events++);
+      el.addEventListener('kube-namespace-change', () => events++);
+      expect(el.setCluster('sandbox'), 'already the cluster').to.be.true;
+      expect(el.setNamespaces(['team-a']), 'already the selection').to.be.true;
+      expect(events, 'nothing changed, no event').to.equal(0);
+      expect(el.setCluster('sandbox-edge')).to.be.true;
+      expect(el.setNamespaces([])).to.be.true;
+      expect(events).to.equal(2);
+      await el.updateComplete;
+      expect([el.cluster, el.namespace]).to.deep.equal(['sandbox-edge', 'all']);
+    });
+
+    it('fires kube-cluster-change and kube-namespace-change only for changes made through the scope, not for sets or the first cluster', async () => {
+      const el = document.createElement('kube-provider');
+      const client = clientListing([{name: 'first'}, {name: 'second'}]);
+      el.client = client;
+      const seen: string[] = [];
+      el.addEventListener('kube-cluster-change', (event) => seen.push(event.type));
+      el.addEventListener('kube-namespace-change', (event) => seen.push(event.type));
+      document.body.append(el);
+      try {
+        await until(() => el.effectiveCluster === 'first', 'the first cluster');
+        el.cluster = 'second';
+        el.setAttribute('namespace', 'team-a');
+        await el.updateComplete;
+        expect([el.effectiveCluster, el.effectiveNamespaces]).to.deep.equal(['second', ['team-a']]);
+        expect(seen).to.deep.equal([]);
+      } finally {
+        el.remove();
+        client.dispose();
+      }
     });
   });
 

@@ -51,11 +51,11 @@ const clustersConverter = {
  * @cssproperty --kube-cluster-picker-unreachable-color - Dot and text of an unreachable cluster.
  * @cssstate loading - The cluster list is loading.
  * @cssstate error - The cluster list could not be loaded.
- * @cssstate empty - The transport knows no clusters.
+ * @cssstate empty - There is no cluster to offer: the transport lists none, or the host's `clusters` is empty.
  * @cssstate no-client - No `<kube-provider>` around the picker.
  * @cssstate open - The list is open.
  * @cssstate unreachable - The current cluster did not answer.
- * @fires change - The user chose another cluster and the provider took it; read `value`.
+ * @fires change - The user chose another cluster and the provider now hands it down; read `value`. Not fired when the host cancels `kube-cluster-change`, nor for a cluster the host sets itself (even one the user chose earlier).
  */
 @localized()
 export class KubeClusterPicker extends KubeElement {
@@ -80,7 +80,7 @@ export class KubeClusterPicker extends KubeElement {
     this.client ? {client: this.client, clusters: this.clusters} : undefined
   );
   private readonly typeAhead = new TypeAhead();
-  /** The cluster the user asked the provider for; `change` fires once the provider takes it. */
+  /** The cluster the user chose and the provider accepted: the next cluster handed down fires `change` only if it is this one. */
   private requested?: string;
 
   /** The provider's current cluster. */
@@ -98,9 +98,10 @@ export class KubeClusterPicker extends KubeElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('cluster') && this.requested !== undefined && this.cluster === this.requested) {
+    if (changed.has('cluster') && this.requested !== undefined) {
+      const chosen = this.cluster === this.requested;
       this.requested = undefined;
-      this.updateComplete.then(() => this.emit(new Event('change', {bubbles: true, composed: true})));
+      if (chosen) this.updateComplete.then(() => this.emit(new Event('change', {bubbles: true, composed: true})));
     }
     // A cluster arriving after the list failed (the provider's own listing got through): list again.
     if (changed.has('cluster') && this.cluster && this.status.status === 'error') this.status.refresh();
@@ -281,8 +282,9 @@ export class KubeClusterPicker extends KubeElement {
     this.close();
     this.trigger.focus();
     if (!option || option.info.name === this.cluster) return;
-    this.requested = option.info.name;
-    this.scope?.setCluster(option.info.name);
+    // Cancelled, there is nothing to wait for: the host's own later `cluster = …` is not the user's choice. `undefined` (an older custom scope) accepts.
+    const accepted = this.scope ? this.scope.setCluster(option.info.name) !== false : false;
+    this.requested = accepted ? option.info.name : undefined;
   }
 
   private selectedIndex() {

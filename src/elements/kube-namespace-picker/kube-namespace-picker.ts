@@ -30,19 +30,21 @@ interface NamespaceOption {
 const EMPTY: readonly string[] = [];
 
 /**
- * Chooses the namespaces of the nearest `<kube-provider>`, offering only namespaces the user may
- * use: the live namespace list where the user may list namespaces, otherwise what
- * SelfSubjectRulesReview grants among the provider's `allowed-namespaces` — or, when it sets
- * none, among every namespace the provider has had selected since its client or cluster last
- * changed, so a namespace deselected can be chosen again. "All namespaces" is offered only to
- * users who may list pods in every namespace.
+ * Chooses the namespaces of the nearest `<kube-provider>`. Where the user may list namespaces, it
+ * offers the live namespace list (only the provider's `allowed-namespaces` among them, when set),
+ * without checking what the user may do inside each one. Otherwise it offers the namespaces where
+ * SelfSubjectRulesReview grants the user some `list` right, among the provider's
+ * `allowed-namespaces` — or, when it sets none, among every namespace the provider has had
+ * selected since its client or cluster last changed, so a namespace deselected can be chosen
+ * again. "All namespaces" is offered to users who may list pods in every namespace — or, when
+ * that access review can't be answered, who may list namespaces.
  * An editable combobox (WAI-ARIA APG): type to filter; ArrowDown, Alt+ArrowDown, Enter or Space
  * open; arrows, PageUp/PageDown and Home/End move (while a search is typed, Home/End, like
  * ArrowLeft/ArrowRight, move the caret and leave the options); Enter or Space choose (with
  * `multiple`, they toggle and the list stays open); Escape closes and clears the search.
  *
  * @tagname kube-namespace-picker
- * @summary Chooses the provider's namespaces among those the user may use; searchable, optionally multiple.
+ * @summary Chooses the provider's namespaces among those the user may list or is granted; searchable, optionally multiple.
  * @csspart base - The wrapper around label, control and status.
  * @csspart label - The visible label.
  * @csspart control - The field and its popup.
@@ -54,7 +56,7 @@ const EMPTY: readonly string[] = [];
  * @csspart option - One namespace; `option-all`, `option-active` and `option-selected` are added.
  * @csspart option-name - The namespace's name in an option.
  * @csspart check - The check mark of a selected option.
- * @csspart status - Loading, error, limited, empty, no-cluster and no-client messages (a live region).
+ * @csspart status - Loading, error, limited, empty, no-match, no-cluster and no-client messages (a live region).
  * @cssproperty --kube-namespace-picker-width - Width of the picker (18rem).
  * @cssproperty --kube-namespace-picker-background - Background of the field and the list.
  * @cssproperty --kube-namespace-picker-border-color - Border of the field and the list.
@@ -67,7 +69,7 @@ const EMPTY: readonly string[] = [];
  * @cssstate no-client - No `<kube-provider>` around the picker.
  * @cssstate no-cluster - The provider has no cluster (none chosen yet, or its transport lists none), so there are no namespaces to offer.
  * @cssstate open - The list is open.
- * @fires change - The user changed the selection and the provider took it; read `value` / `values`.
+ * @fires change - The user changed the selection and the provider now hands it down; read `value` / `values`. Not fired when the host cancels `kube-namespace-change`, nor for a selection the host sets itself (even one the user chose earlier).
  */
 @localized()
 export class KubeNamespacePicker extends KubeElement {
@@ -97,7 +99,7 @@ export class KubeNamespacePicker extends KubeElement {
       ? {client: this.client, cluster: this.cluster, candidates: this.selection ?? EMPTY, allowed: this.settings?.allowedNamespaces ?? EMPTY}
       : undefined
   );
-  /** The selection the user asked the provider for; `change` fires once the provider takes it. */
+  /** The selection (comma-separated) the user chose and the provider accepted: the next one handed down fires `change` only if it is this one. */
   private requested?: string;
 
   /** The selected namespaces, comma-separated; `''` for all namespaces. */
@@ -136,9 +138,10 @@ export class KubeNamespacePicker extends KubeElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('selection') && this.requested !== undefined && this.values.join(',') === this.requested) {
+    if (changed.has('selection') && this.requested !== undefined) {
+      const chosen = this.value === this.requested;
       this.requested = undefined;
-      this.updateComplete.then(() => this.emit(new Event('change', {bubbles: true, composed: true})));
+      if (chosen) this.updateComplete.then(() => this.emit(new Event('change', {bubbles: true, composed: true})));
     }
     if (changed.has('cluster')) this.search = undefined;
   }
@@ -344,8 +347,9 @@ export class KubeNamespacePicker extends KubeElement {
     if (!this.multiple) this.close();
     this.input.focus();
     if (next.join(',') === this.values.join(',')) return;
-    this.requested = next.join(',');
-    this.scope?.setNamespaces(next);
+    // Cancelled, there is nothing to wait for: the host's own later `namespace = …` is not the user's choice. `undefined` (an older custom scope) accepts.
+    const accepted = this.scope ? this.scope.setNamespaces(next) !== false : false;
+    this.requested = accepted ? next.join(',') : undefined;
   }
 
   private selectedIndex() {

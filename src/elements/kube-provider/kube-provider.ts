@@ -32,9 +32,9 @@ const OWN_CLIENT_GRACE_MS = 1000;
  * @tagname kube-provider
  * @summary The root of every kube-elements page: one client, one cache, one set of watches.
  * @slot - Elements that use the client: lists, pickers, logs, actions.
- * @fires kube-cluster-change - The cluster changed (cancelable). `event.cluster`, `event.previous`.
- * @fires kube-namespace-change - The namespace selection changed (cancelable). `event.namespaces` (empty = all).
- * @cssstate cluster-error - No cluster is set and listing the client's clusters failed; retried with backoff. See `clusterError`.
+ * @fires kube-cluster-change - A picker (through `setCluster`) is about to change the cluster; cancel it to keep the current one. Not fired when the page sets `cluster` (attribute or property), for the client's first cluster taken by default, nor for one inherited from an outer provider. `event.cluster`, `event.previous`.
+ * @fires kube-namespace-change - A picker (through `setNamespaces`) is about to change the namespaces; cancel it to keep the current ones. Not fired when the page sets `namespace` (attribute or property), nor for namespaces inherited from an outer provider. `event.namespaces` (empty = all), `event.previous`.
+ * @cssstate cluster-error - No cluster is set and listing the client's clusters failed. No answer, a 5xx, 408 or 429 is retried with backoff; any other 4xx (401, 403, 404…) is final for this client. See `clusterError`.
  */
 export class KubeProvider extends KubeElement implements KubeScope {
   static override styles = css`
@@ -102,8 +102,10 @@ export class KubeProvider extends KubeElement implements KubeScope {
 
   /**
    * Why this provider has no cluster to hand down: none is set (here or outside) and listing the
-   * client's clusters failed. The listing is retried with backoff while the provider is in the page;
-   * `undefined` once it succeeds, a cluster is set, or the client changes. Also the `cluster-error` state.
+   * client's clusters failed. A listing that got no answer, a 5xx, 408 or 429 (after its Retry-After)
+   * is retried with backoff while the provider is in the page; any other 4xx (401, 403, 404…) is an
+   * answer and is not asked again until the client changes. `undefined` once a listing succeeds, a
+   * cluster is set, or the client changes. Also the `cluster-error` state.
    */
   get clusterError(): Error | undefined {
     return this.defaultCluster.error;
@@ -114,18 +116,30 @@ export class KubeProvider extends KubeElement implements KubeScope {
     return this.namespace !== undefined ? parseNamespaces(this.namespace) : this.parentNamespaces.value ?? [];
   }
 
-  setCluster(cluster: string) {
+  /**
+   * Changes the cluster as a picker does: fires `kube-cluster-change` and, unless a listener cancels
+   * it, sets `cluster`. Returns whether the cluster is now `cluster` (`true` too when it already was,
+   * without an event); `false` when cancelled.
+   */
+  setCluster(cluster: string): boolean {
     const previous = this.effectiveCluster;
-    if (cluster === previous) return;
-    if (!this.emit(new KubeClusterChangeEvent(cluster, previous))) return;
+    if (cluster === previous) return true;
+    if (!this.emit(new KubeClusterChangeEvent(cluster, previous))) return false;
     this.cluster = cluster;
+    return true;
   }
 
-  setNamespaces(namespaces: readonly string[]) {
+  /**
+   * Changes the namespaces as a picker does (empty = all): fires `kube-namespace-change` and, unless a
+   * listener cancels it, sets `namespace`. Returns whether the selection is now `namespaces` (`true`
+   * too when it already was, without an event); `false` when cancelled.
+   */
+  setNamespaces(namespaces: readonly string[]): boolean {
     const previous = this.effectiveNamespaces;
-    if (namespaces.join(',') === previous.join(',')) return;
-    if (!this.emit(new KubeNamespaceChangeEvent(namespaces, previous))) return;
+    if (namespaces.join(',') === previous.join(',')) return true;
+    if (!this.emit(new KubeNamespaceChangeEvent(namespaces, previous))) return false;
     this.namespace = namespaces.length ? namespaces.join(',') : 'all';
+    return true;
   }
 
   /** Set when the page configured this provider to make its own client rather than inherit one. */
