@@ -52,7 +52,7 @@ export class PodLogsController implements ReactiveController {
     private readonly config: () => {client?: KubeClient; target?: LogTarget; maxLines: number},
     scheduler?: ConstructorParameters<typeof FrameBatcher>[1]
   ) {
-    this.buffer = new LogBuffer(Math.max(1, config().maxLines));
+    this.buffer = new LogBuffer(capacityOf(config().maxLines));
     this.batcher = new FrameBatcher(() => this.flush(), scheduler);
     host.addController(this);
   }
@@ -90,7 +90,7 @@ export class PodLogsController implements ReactiveController {
     this.target = target;
     this.sources?.close();
     this.sources = undefined;
-    this.buffer = new LogBuffer(Math.max(1, maxLines));
+    this.buffer = new LogBuffer(capacityOf(maxLines));
     this.flushedTotal = 0;
     this.held = undefined;
     this.resetView();
@@ -239,6 +239,11 @@ export class PodLogsController implements ReactiveController {
     result.blob = new Blob(parts, {type: 'text/plain;charset=utf-8'});
     return result;
   }
+}
+
+/** A buffer's capacity from `maxLines` (`max-lines="2.5"` reads as 2.5): whole lines, at least one. */
+function capacityOf(maxLines: number) {
+  return Math.max(1, Math.floor(maxLines));
 }
 
 /** A full-log download: the text of every source read, and the sources that could not be read. */

@@ -202,6 +202,36 @@ describe('<kube-action-bar>', () => {
       expect(el.hasState('empty'), 'another list\'s selection is not followed').to.equal(false);
     });
 
+    it('set to undefined by a framework, actions and exclude read as none', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-a" name="web"></kube-action-bar>`);
+      el.exclude = ['logs'];
+      await ready(el);
+      expect(ids(el)).not.to.include('logs');
+      // React passes actions={undefined} and exclude={undefined} as properties.
+      const loose = el as unknown as Record<string, unknown>;
+      loose['actions'] = undefined;
+      loose['exclude'] = undefined;
+      await el.updateComplete;
+      await ready(el);
+      expect(ids(el)).to.deep.equal(DEPLOYMENT_ACTIONS);
+    });
+
+    it('acts on nothing once the list it follows stops being selectable', async () => {
+      const {el, provider} = await mount(html`
+        <kube-action-bar for="pods"></kube-action-bar>
+        <kube-resource-list id="pods" kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>
+      `);
+      const list = provider.querySelector('kube-resource-list')!;
+      await until(() => !!list.shadowRoot!.querySelector('[role="columnheader"] input[part~="select"]') && list.rowCount > 1, 'the rows');
+      list.shadowRoot!.querySelector<HTMLInputElement>('[role="columnheader"] input[part~="select"]')!.click();
+      await ready(el);
+      expect(enabled(el)).to.include('delete');
+      list.removeAttribute('selectable');
+      await until(() => el.hasState('empty'), 'no selection to act on');
+      expect(part(el, 'message')!.textContent).to.contain('Select objects');
+      expect(buttons(el)).to.have.length(0);
+    });
+
     it('actions adds host actions, exclude leaves built-in ones out', async () => {
       const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
       el.exclude = ['edit-yaml', 'annotations'];
@@ -394,6 +424,35 @@ describe('<kube-action-bar>', () => {
       await confirm(el);
       await until(() => result(el) === 'Delete: done.', 'deleted');
       expect(cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config')).to.equal(1);
+    });
+
+    it('removing undo-ms, an undo-ms that is no number, or undoMs set to undefined keeps the default undo window', async () => {
+      const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="0"></kube-action-bar>`);
+      const deletes = () => cluster(sandbox).stats.count('DELETE', '/api/v1/namespaces/team-a/configmaps/app-config');
+      el.removeAttribute('undo-ms');
+      expect(el.undoMs).to.equal(5000);
+      el.setAttribute('undo-ms', 'abc');
+      expect(el.undoMs).to.equal(5000);
+      el.setAttribute('undo-ms', '-1');
+      expect(el.undoMs).to.equal(5000);
+      await ready(el);
+      const deleteAndUndo = async (why: string) => {
+        button(el, 'delete')!.click();
+        await confirm(el);
+        expect(el.hasState('pending-undo'), why).to.equal(true);
+        expect(part(el, 'undo')!.querySelector('.visually-hidden')!.textContent, why).to.contain('in 5 s.');
+        part(el, 'undo-button')!.click();
+        await el.updateComplete;
+        expect(deletes(), why).to.equal(0);
+      };
+      await deleteAndUndo('attribute removed');
+      // React passes undoMs={undefined} as a property.
+      el.undoMs = undefined as unknown as number;
+      await el.updateComplete;
+      await deleteAndUndo('property set to undefined');
+      el.undoMs = NaN;
+      await el.updateComplete;
+      await deleteAndUndo('property set to NaN');
     });
 
     it('a bulk delete with forbidden objects acts on the permitted ones and lists what failed and why', async () => {

@@ -278,6 +278,57 @@ describe('<kube-pod-logs>', () => {
       expect([el.follow, el.timestamps, el.tailLines]).to.deep.equal([true, 'utc', 100]);
       el.setAttribute('timestamps', 'off');
       expect(el.timestamps).to.equal('');
+      // Removed, or no count, tail-lines is the default again, not every line.
+      el.removeAttribute('tail-lines');
+      expect(el.tailLines).to.equal(1000);
+      el.setAttribute('tail-lines', 'many');
+      expect(el.tailLines).to.equal(1000);
+      el.setAttribute('tail-lines', '-1');
+      expect(el.tailLines).to.equal('all');
+    });
+
+    it('removing max-lines, a max-lines that is no number, or maxLines set to undefined keeps the default cap', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} tail-lines="5" max-lines="2"></kube-pod-logs>`, {sandbox});
+      await until(() => el.lineCount === 2 && el.droppedCount === 3, 'two of five lines kept');
+      el.removeAttribute('max-lines');
+      expect(el.maxLines).to.equal(100_000);
+      await until(() => el.lineCount === 5 && el.droppedCount === 0, 'all five lines');
+      for (const value of ['x', '0', '']) {
+        el.setAttribute('max-lines', value);
+        expect(el.maxLines, value).to.equal(100_000);
+        await el.updateComplete;
+      }
+      // React passes maxLines={undefined} as a property.
+      el.maxLines = undefined as unknown as number;
+      await el.updateComplete;
+      expect(el.maxLines).to.equal(100_000);
+      el.maxLines = NaN;
+      await el.updateComplete;
+      expect(el.maxLines).to.equal(100_000);
+      expect([el.lineCount, el.droppedCount]).to.deep.equal([5, 0]);
+      // A fraction is whole lines.
+      el.setAttribute('max-lines', '2.5');
+      await until(() => el.lineCount === 2, 'two lines');
+    });
+
+    it('set to undefined or null by a framework, its properties read as unset or as their defaults', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} tail-lines="5" since="1h" severity="warning"></kube-pod-logs>`, {sandbox});
+      const loose = el as unknown as Record<string, unknown>;
+      for (const name of ['container', 'kind', 'name', 'labelSelector', 'since', 'search', 'severity']) loose[name] = undefined;
+      loose['tailLines'] = null;
+      await el.updateComplete;
+      expect([el.container, el.kind, el.name, el.labelSelector, el.since, el.search, el.severity, el.tailLines]).to.deep.equal(['', '', '', '', '', '', '', 1000]);
+      await until(() => el.lineCount > 0, 'the lines');
+      el.setAttribute('tail-lines', 'x');
+      await el.updateComplete;
+      expect(el.tailLines).to.equal(1000);
+      loose['pod'] = null;
+      loose['namespace'] = null;
+      await el.updateComplete;
+      expect([el.pod, el.namespace]).to.deep.equal(['', undefined]);
+      expect(part(el, 'idle')).to.exist;
     });
 
     it('shows the previous instance of a restarted container; the button is enabled only then', async () => {

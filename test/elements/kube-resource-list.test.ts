@@ -230,6 +230,60 @@ describe('<kube-resource-list>', () => {
       await until(() => client.informers.size === 0, 'its watch closed');
     });
 
+    it('removing its attributes brings back their defaults, and the provider\'s namespace', async () => {
+      const {el, provider} = await mount(
+        html`<kube-resource-list
+          kind="deployments"
+          namespace="team-b"
+          sort="-Name"
+          filter="cat"
+          columns="Name, Ready"
+          row-height="48"
+          label-selector="app notin (frontend)"
+          field-selector="metadata.name!=recommender"
+        ></kube-resource-list>`
+      );
+      provider.setAttribute('namespace', 'team-a');
+      await until(() => el.hasState('ready') && names(el).join() === 'catalog', "team-b's catalog");
+      expect(headers(el)).to.deep.equal(['Name', 'Ready']);
+      expect(part(el, 'table')!.style.getPropertyValue('--_row-height')).to.equal('48px');
+      for (const name of ['sort', 'filter', 'columns', 'row-height', 'label-selector', 'field-selector']) {
+        el.removeAttribute(name);
+        await el.updateComplete;
+      }
+      expect([el.sort, el.filter, el.columns, el.rowHeight, el.labelSelector, el.fieldSelector]).to.deep.equal(['', '', '', 36, '', '']);
+      await until(() => el.hasState('ready') && names(el).length === 4, "every deployment of team-b");
+      expect(names(el), 'by name, ascending').to.deep.equal(['catalog', 'frontend', 'legacy-importer', 'recommender']);
+      expect(headers(el)).to.deep.equal(['Name', 'Ready', 'Up-to-date', 'Available', 'Age']);
+      expect(part(el, 'table')!.style.getPropertyValue('--_row-height')).to.equal('36px');
+      el.removeAttribute('namespace');
+      await el.updateComplete;
+      expect(el.namespace).to.equal(undefined);
+      await until(() => el.hasState('ready') && names(el).join() === 'api,web', "the provider's namespace, not all of them");
+      expect(headers(el)).not.to.include('Namespace');
+    });
+
+    it('set to undefined or null by a framework, its properties read as unset or as their defaults', async () => {
+      const {el, provider} = await mount(html`<kube-resource-list kind="deployments" namespace="team-b" sort="-Name" filter="cat" columns="Name, Ready" selectable="multi"></kube-resource-list>`);
+      provider.setAttribute('namespace', 'team-a');
+      await until(() => el.hasState('ready') && names(el).join() === 'catalog', "team-b's catalog");
+      // What React (@lit/react) does with sort={undefined}, and what plain JS may do.
+      const loose = el as unknown as Record<string, unknown>;
+      for (const name of ['sort', 'filter', 'columns', 'labelSelector', 'fieldSelector', 'extraColumns']) loose[name] = undefined;
+      loose['namespace'] = null;
+      loose['selectable'] = null;
+      el.rowHeight = NaN;
+      await el.updateComplete;
+      expect([el.sort, el.filter, el.columns, el.labelSelector, el.fieldSelector, el.rowHeight]).to.deep.equal(['', '', '', '', '', 36]);
+      expect([el.namespace, el.selectable, el.extraColumns]).to.deep.equal([undefined, undefined, []]);
+      await until(() => el.hasState('ready') && names(el).join() === 'api,web', "the provider's namespace");
+      expect(headers(el)).to.deep.equal(['Name', 'Ready', 'Up-to-date', 'Available', 'Age']);
+      loose['kind'] = undefined;
+      await el.updateComplete;
+      expect(el.kind).to.equal('');
+      expect(rows(el)).to.have.length(0);
+    });
+
     it('sorts Age by creation time and a quantity column by value, not as text', async () => {
       const {el, sandbox} = await mount(html`<kube-resource-list kind="pvc" namespace="team-a" sort="Capacity"></kube-resource-list>`);
       const cluster = sandbox.clusters.get('sandbox')!;
@@ -677,6 +731,37 @@ describe('<kube-resource-list>', () => {
       await el.updateComplete;
       expect(el.selected).to.deep.equal([]);
       expect(rowByName(el, 'sessions')!.getAttribute('aria-selected')).to.equal('false');
+    });
+
+    it('drops the selection it can no longer show when selectable changes, and says so once', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 3);
+      setTimeout(() => el.shadowRoot!.querySelector<HTMLInputElement>('[role="columnheader"] input[part~="select"]')!.click());
+      await oneEvent(el, 'kube-selection-change');
+      const all = el.selected.map((ref) => ref.name);
+      expect(all.length).to.be.greaterThan(2);
+      const changes: string[][] = [];
+      el.addEventListener('kube-selection-change', (event) => changes.push((event as KubeSelectionChangeEvent).references.map((ref) => ref.name)));
+      const selectedRows = () => rows(el).filter((row) => row.getAttribute('aria-selected') === 'true');
+      el.selectable = 'single';
+      await el.updateComplete;
+      expect(changes, 'one change, to one row').to.have.length(1);
+      expect(changes[0]).to.have.length(1);
+      expect(all).to.include(changes[0]![0]);
+      expect(el.selected.map((ref) => ref.name)).to.deep.equal(changes[0]);
+      expect(selectedRows().map((row) => cell(row, 'Name'))).to.deep.equal(changes[0]);
+      el.selectable = 'multi';
+      await el.updateComplete;
+      expect(changes, 'nothing dropped from single to multi').to.have.length(1);
+      el.removeAttribute('selectable');
+      await el.updateComplete;
+      expect(el.selectable).to.equal(undefined);
+      expect(changes, 'one more change, to none').to.deep.equal([changes[0], []]);
+      expect(el.selected).to.deep.equal([]);
+      expect(selectedRows()).to.have.length(0);
+      el.selectable = 'multi';
+      await el.updateComplete;
+      expect(changes, 'nothing to drop').to.have.length(2);
     });
 
     it('keeps the selection when the list is moved in the page', async () => {

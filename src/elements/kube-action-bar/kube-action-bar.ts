@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {consumeContext} from '../../internal/consume-context.js';
+import {numberOr, textOr, unsetWhenRemoved} from '../../internal/attribute-converters.js';
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {hostStyles} from '../../styles/host.styles.js';
@@ -77,15 +78,15 @@ export class KubeActionBar extends KubeElement {
   static override styles = [hostStyles, actionBarStyles];
 
   /** The object's kind or resource: `Deployment`, `deployments`, `deployments.apps`, `db`. */
-  @property() kind?: string;
+  @property({converter: unsetWhenRemoved}) kind?: string;
   /** Narrows `kind` to one API group and version, e.g. `apps/v1`. */
-  @property({attribute: 'api-version'}) apiVersion?: string;
-  @property() name?: string;
-  @property() namespace?: string;
+  @property({attribute: 'api-version', converter: unsetWhenRemoved}) apiVersion?: string;
+  @property({converter: unsetWhenRemoved}) name?: string;
+  @property({converter: unsetWhenRemoved}) namespace?: string;
   /** The cluster; the provider's when unset. */
-  @property() cluster?: string;
+  @property({converter: unsetWhenRemoved}) cluster?: string;
   /** The id of a `<kube-resource-list>` in the same document or shadow root whose selection to act on. */
-  @property({attribute: 'for'}) htmlFor?: string;
+  @property({attribute: 'for', converter: unsetWhenRemoved}) htmlFor?: string;
   /** Objects to act on, overriding `kind`/`name` and `for`. */
   @property({attribute: false}) targets?: readonly ObjectReference[];
   /** Host actions, gated and reported like the built-in ones. */
@@ -93,11 +94,11 @@ export class KubeActionBar extends KubeElement {
   /** Built-in action ids to leave out. */
   @property({attribute: false}) exclude: readonly string[] = [];
   /** What denied actions do: stay visible and disabled with the reason, or disappear. */
-  @property({reflect: true}) denied: 'disable' | 'hide' = 'disable';
+  @property({reflect: true, converter: textOr('disable')}) denied: 'disable' | 'hide' = 'disable';
   /** Milliseconds a destructive action waits, with an Undo button, before anything is sent; 0 turns it off. */
-  @property({type: Number, attribute: 'undo-ms'}) undoMs = 5000;
+  @property({attribute: 'undo-ms', converter: numberOr(5000)}) undoMs = 5000;
   /** The toolbar's accessible name; "Actions" (localized) when unset. */
-  @property() label?: string;
+  @property({converter: unsetWhenRemoved}) label?: string;
 
   @consumeContext(clientContext) @state() private client?: KubeClient;
   @consumeContext(clusterContext) @state() private contextCluster?: string;
@@ -114,7 +115,7 @@ export class KubeActionBar extends KubeElement {
   private readonly toolbarFocus = new ToolbarFocus(this, () => this.visible.length);
   private readonly runner = new ActionRunner(this, {
     client: () => this.client,
-    undoMs: () => this.undoMs,
+    undoMs: () => this.undoWindowMs,
     emit: (event) => this.emit(event),
     focusActions: () => this.toolbarFocus.focus(),
     changed: () => this.permissions.refresh(),
@@ -148,10 +149,16 @@ export class KubeActionBar extends KubeElement {
     this.permissions.refresh();
   }
 
+  /** The undo window waited: a framework's `null`, `undefined` or `NaN` keeps the default, never sends a destructive action at once. */
+  private get undoWindowMs() {
+    return Number.isFinite(this.undoMs) && this.undoMs >= 0 ? this.undoMs : 5000;
+  }
+
   /** Every definition, host ones after the built-ins. */
   private get definitions(): KubeActionDefinition[] {
-    const excluded = new Set(this.exclude);
-    return [...this.builtins.filter((definition) => !excluded.has(definition.id)), ...this.actions, ...this.registered];
+    // A framework may set either to undefined (React's actions={undefined}): none.
+    const excluded = new Set(this.exclude ?? []);
+    return [...this.builtins.filter((definition) => !excluded.has(definition.id)), ...(this.actions ?? []), ...this.registered];
   }
 
   /** Definitions that may apply to this many targets. */

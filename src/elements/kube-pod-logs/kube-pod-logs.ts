@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {consumeContext} from '../../internal/consume-context.js';
+import {numberOr, textOr, unsetWhenRemoved} from '../../internal/attribute-converters.js';
 import {localized, msg, str} from '@lit/localize';
 import {styleMap} from 'lit/directives/style-map.js';
 import {KubeElement} from '../../internal/kube-element.js';
@@ -14,7 +15,7 @@ import {containerChoices, renderToolbar, type ToolbarActions} from './log-toolba
 import type {TimestampMode} from './log-view.js';
 import {emptyText, plainLine, renderLines, type LineOptions} from './log-lines.js';
 import {announcementText, overallStatus, renderError, renderForbidden, StateAnnouncer, statusText, type OverallStatus} from './log-status.js';
-import {durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
+import {DEFAULT_TAIL_LINES, durationSeconds, followConverter, sinceQuery, tailConverter, timestampsConverter} from './log-options.js';
 import {LogScrollController} from './log-scroll-controller.js';
 import {LogDownloadController, logFileName} from './log-download.js';
 import {podLogsStyles} from './kube-pod-logs.styles.js';
@@ -99,17 +100,17 @@ export class KubePodLogs extends KubeElement {
   static override styles = podLogsStyles;
 
   /** The namespace; the provider's first namespace when unset. */
-  @property() namespace?: string;
+  @property({converter: unsetWhenRemoved}) namespace?: string;
   /** A pod's name. */
-  @property() pod = '';
+  @property({converter: textOr('')}) pod = '';
   /** A container name, or `*` for all containers; the pod's default container when unset. */
-  @property() container = '';
+  @property({converter: textOr('')}) container = '';
   /** A workload kind (`Deployment`, `StatefulSet`, `DaemonSet`, `Job`, `ReplicaSet`) whose pods are merged. */
-  @property() kind = '';
+  @property({converter: textOr('')}) kind = '';
   /** The workload's name. */
-  @property() name = '';
+  @property({converter: textOr('')}) name = '';
   /** A label selector whose pods are merged (instead of `pod` or `kind`/`name`). */
-  @property({attribute: 'label-selector'}) labelSelector = '';
+  @property({attribute: 'label-selector', converter: textOr('')}) labelSelector = '';
   /** Keep streaming new lines; `follow="false"` turns it off. */
   @property({converter: followConverter}) follow = true;
   /** Show the previous (restarted) instance's log. */
@@ -117,15 +118,15 @@ export class KubePodLogs extends KubeElement {
   /** `local` or `utc` to show timestamps; hidden when absent or `off`. A bare attribute means local. */
   @property({converter: timestampsConverter}) timestamps: TimestampMode = '';
   /** Lines to start with: a number, or `all`. */
-  @property({attribute: 'tail-lines', converter: tailConverter}) tailLines: number | 'all' = 1000;
+  @property({attribute: 'tail-lines', converter: tailConverter}) tailLines: number | 'all' = DEFAULT_TAIL_LINES;
   /** Since when: `5m`, `1h`, `24h` (any `Ns|m|h|d`) or an RFC 3339 time; from the start when empty. */
-  @property() since = '';
+  @property({converter: textOr('')}) since = '';
   /** Wrap long lines. */
   @property({type: Boolean}) wrap = false;
   /** Pretty-print JSON lines. */
   @property({type: Boolean, attribute: 'pretty-json'}) prettyJson = false;
   /** The most lines kept; older lines are dropped (and the view says so). */
-  @property({type: Number, attribute: 'max-lines'}) maxLines = 100_000;
+  @property({attribute: 'max-lines', converter: numberOr(100_000, 1)}) maxLines = 100_000;
   /** Show the object of any `kube-open-logs` event fired in this document (or shadow root). */
   @property({type: Boolean, attribute: 'open-from-events'}) openFromEvents = false;
 
@@ -134,11 +135,11 @@ export class KubePodLogs extends KubeElement {
   @consumeContext(namespacesContext) @state() private contextNamespaces?: readonly string[];
 
   /** The search text; the toolbar edits it. */
-  @property() search = '';
+  @property({converter: textOr('')}) search = '';
   /** Show only the lines matching `search` instead of finding them among all lines. */
   @property({type: Boolean, attribute: 'filter-matches'}) filterMatches = false;
   /** Lowest severity shown: empty for all lines, `warning` (warnings and errors) or `error`. */
-  @property() severity: '' | 'warning' | 'error' = '';
+  @property({converter: textOr('')}) severity: '' | 'warning' | 'error' = '';
 
   @state() private regex = false;
   @state() private caseSensitive = false;
@@ -254,6 +255,7 @@ export class KubePodLogs extends KubeElement {
   // ---- lifecycle ----------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.settleProperties();
     this.renderLocale = this.locale;
     if (changed.has('openFromEvents')) this.listen();
     // A note about another pod's download would mislead.
@@ -264,6 +266,21 @@ export class KubePodLogs extends KubeElement {
     const status = this.status;
     for (const name of ['loading', 'streaming', 'reconnecting', 'waiting', 'ended', 'deleted', 'error', 'forbidden', 'no-client', 'no-cluster'] as const) this.toggleState(name, status.state === name);
     this.toggleState('paused', this.paused);
+  }
+
+  /** A framework's `null` or `undefined` (React's `pod={undefined}`), or a count that is no number, reads as unset or as the default. */
+  private settleProperties() {
+    this.pod ??= '';
+    this.container ??= '';
+    this.kind ??= '';
+    this.name ??= '';
+    this.labelSelector ??= '';
+    this.since ??= '';
+    this.search ??= '';
+    this.severity ??= '';
+    if (this.namespace === null) this.namespace = undefined;
+    if (this.tailLines !== 'all' && !Number.isFinite(this.tailLines)) this.tailLines = DEFAULT_TAIL_LINES;
+    if (!Number.isFinite(this.maxLines) || this.maxLines < 1) this.maxLines = 100_000;
   }
 
   private get status(): OverallStatus {

@@ -9,7 +9,17 @@ export const timestampsConverter = {
 };
 
 /** `tail-lines` as a number, or `all` (also for negative numbers). */
-export const tailConverter = {fromAttribute: (value: string | null) => (value === null || value === 'all' || Number(value) < 0 ? 'all' : Number(value))};
+export const tailConverter = {
+  fromAttribute: (value: string | null): number | 'all' => {
+    // Removed, or no count: the default. `all` (or a negative count, as kubectl's --tail=-1) for every line.
+    if (value === 'all' || Number(value) < 0) return 'all';
+    const lines = value === null || value.trim() === '' ? NaN : Math.floor(Number(value));
+    return Number.isFinite(lines) ? lines : DEFAULT_TAIL_LINES;
+  },
+};
+
+/** Lines a log starts with when `tail-lines` is not set. */
+export const DEFAULT_TAIL_LINES = 1000;
 
 /** `5m`, `1h`, `24h`, `90s`, `2d` as seconds; undefined for anything else. */
 export function durationSeconds(since: string): number | undefined {

@@ -1,6 +1,7 @@
 import {html, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {consumeContext} from '../../internal/consume-context.js';
+import {numberOr, textOr, unsetWhenRemoved} from '../../internal/attribute-converters.js';
 import {localized} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {clientContext, clusterContext, namespacesContext, settingsContext, type KubeSettings} from '../../context/kube-context.js';
@@ -84,37 +85,37 @@ export class KubeResourceList extends KubeElement {
   static override styles = resourceListStyles;
 
   /** The kind to list: Kind (`Pod`), plural (`pods`), short name (`po`), or `resource.group`; CRDs too. */
-  @property() kind = '';
+  @property({converter: textOr('')}) kind = '';
 
   /** API group, when the kind is ambiguous. */
-  @property() group?: string;
+  @property({converter: unsetWhenRemoved}) group?: string;
 
   /** `group/version` (or `v1`), when the kind is ambiguous. */
-  @property({attribute: 'api-version'}) apiVersion?: string;
+  @property({attribute: 'api-version', converter: unsetWhenRemoved}) apiVersion?: string;
 
   /** Overrides the provider's namespace: one, several separated by commas, or `all`. */
-  @property() namespace?: string;
+  @property({converter: unsetWhenRemoved}) namespace?: string;
 
   /** A label selector (`app=web,tier!=cache`); the toolbar edits it. */
-  @property({attribute: 'label-selector', reflect: true}) labelSelector = '';
+  @property({attribute: 'label-selector', reflect: true, converter: textOr('')}) labelSelector = '';
 
   /** A field selector (`status.phase=Running`). */
-  @property({attribute: 'field-selector'}) fieldSelector = '';
+  @property({attribute: 'field-selector', converter: textOr('')}) fieldSelector = '';
 
   /** Which columns to show and in which order, by name, comma-separated (wide columns included). */
-  @property() columns = '';
+  @property({converter: textOr('')}) columns = '';
 
   /** `single` or `multi`; rows aren't selectable when unset. */
-  @property() selectable?: 'single' | 'multi';
+  @property({converter: unsetWhenRemoved}) selectable?: 'single' | 'multi';
 
   /** Text filter over name, namespace and labels. Reflected so a host can persist it. */
-  @property({reflect: true}) filter = '';
+  @property({reflect: true, converter: textOr('')}) filter = '';
 
   /** The sort column by name, `-Name` for descending. Reflected so a host can persist it. */
-  @property({reflect: true}) sort = '';
+  @property({reflect: true, converter: textOr('')}) sort = '';
 
   /** Row height in pixels; rows are a fixed height so tens of thousands can be windowed. */
-  @property({type: Number, attribute: 'row-height'}) rowHeight = 36;
+  @property({attribute: 'row-height', converter: numberOr(36, 1)}) rowHeight = 36;
 
   /** Columns the host adds, each rendered by a function (optionally for some kinds only). */
   @property({attribute: false}) extraColumns: readonly ExtraColumn[] = [];
@@ -280,12 +281,31 @@ export class KubeResourceList extends KubeElement {
   // ---- lifecycle ---------------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.settleProperties();
+    // Rows that no longer look selected must not stay selected (a <kube-action-bar for> acts on them).
+    if (changed.has('selectable') && this.selection.fitMode()) this.emit(new KubeSelectionChangeEvent(this.selected));
     if (changed.has('sort') || changed.has('filter') || changed.has('columns') || changed.has('extraColumns')) this.model.invalidate();
     this.model.refresh();
     const status = this.status;
     for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client', 'no-cluster'] as const) this.toggleState(name, status.state === name);
     this.toggleState('empty', status.state === 'ready' && this.model.index.length === 0);
     this.toggleState('partial', !!status.failures);
+  }
+
+  /** A framework's `null` or `undefined` (React's `sort={undefined}`) reads as unset or as the default, as a removed attribute does. */
+  private settleProperties() {
+    this.kind ??= '';
+    this.labelSelector ??= '';
+    this.fieldSelector ??= '';
+    this.columns ??= '';
+    this.filter ??= '';
+    this.sort ??= '';
+    this.extraColumns ??= [];
+    if (this.group === null) this.group = undefined;
+    if (this.apiVersion === null) this.apiVersion = undefined;
+    if (this.namespace === null) this.namespace = undefined;
+    if (this.selectable === null) this.selectable = undefined;
+    if (!Number.isFinite(this.rowHeight) || this.rowHeight < 1) this.rowHeight = 36;
   }
 
   /** The list's overall state across its queries. */

@@ -49,6 +49,15 @@ export class RowSelection {
     }
   }
 
+  /** The mode changed: unselectable keeps no row, single at most the one selected last. */
+  fitMode(): boolean {
+    const mode = this.mode();
+    const keep = !mode ? 0 : mode === 'single' ? 1 : this.keys.size;
+    if (this.keys.size <= keep) return false;
+    this.keys = new Set(keep ? [...this.keys].slice(-keep) : []);
+    return true;
+  }
+
   /** A row gone from the list. */
   drop(key: string): boolean {
     return this.keys.delete(key);
