@@ -118,7 +118,7 @@ export class KubePodLogs extends KubeElement {
   /** `local` or `utc` to show timestamps; hidden when absent or `off`. A bare attribute means local. */
   @property({converter: timestampsConverter}) timestamps: TimestampMode = '';
   /** Lines to start with: a number, or `all`. */
-  @property({attribute: 'tail-lines', converter: tailConverter}) tailLines: number | 'all' = DEFAULT_TAIL_LINES;
+  @property({attribute: 'tail-lines', converter: tailConverter}) tailLines: number | 'all' = 1000;
   /** Since when: `5m`, `1h`, `24h` (any `Ns|m|h|d`) or an RFC 3339 time; from the start when empty. */
   @property({converter: textOr('')}) since = '';
   /** Wrap long lines. */

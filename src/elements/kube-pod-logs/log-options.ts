@@ -18,7 +18,7 @@ export const tailConverter = {
   },
 };
 
-/** Lines a log starts with when `tail-lines` is not set. */
+/** Lines a log starts with when `tail-lines` is not set (the element's default, written out there for the manifest). */
 export const DEFAULT_TAIL_LINES = 1000;
 
 /** `5m`, `1h`, `24h`, `90s`, `2d` as seconds; undefined for anything else. */
