@@ -521,6 +521,24 @@ describe('<kube-resource-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says in one run of words why it reconnects when no response came, without brackets in brackets', async () => {
+      const sandbox = createSandbox({seed: 1});
+      cleanups.push(() => sandbox.dispose());
+      let offline = false;
+      const client = makeClient(sandbox, 'sandbox-admin', () => {
+        if (offline) throw new TypeError('Failed to fetch');
+      });
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`, {sandbox, client});
+      await ready(el);
+      const cluster = sandbox.clusters.get('sandbox')!;
+      await until(() => cluster.openWatches('pods') > 0, 'the watch');
+      offline = true;
+      cluster.dropWatches();
+      await until(() => /Failed to fetch/.test(part(el, 'reconnecting')?.textContent ?? ''), 'why: the reconnection got no response');
+      const text = part(el, 'reconnecting')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(text).to.equal('Connection lost — reconnecting. The rows shown may be out of date. Failed to fetch. No response from the server (network error).');
+    });
+
     it('shows an empty state, with the empty slot', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" label-selector="app=nothing"></kube-resource-list>`);
       await until(() => el.hasState('empty'), 'empty');

@@ -39,7 +39,7 @@ export function renderPartial(resource: string, failures: ReadonlyArray<{namespa
         state === 'forbidden'
           ? msg(str`You can't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialForbidden'})
           : msg(str`Couldn't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialError'});
-      return html`<p>${what} <span class="state-detail">${error?.message ? html`${error.message} ` : nothing}(${errorDetail(error)})</span></p>`;
+      return html`<p>${what} <span class="state-detail">${failureText(error)}</span></p>`;
     })}
   </div>`;
 }
@@ -49,6 +49,17 @@ function errorDetail(error: Error | undefined) {
   return error instanceof KubeApiError && error.code
     ? httpCode(error.code, error.reason)
     : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'});
+}
+
+/**
+ * A failure in one run of text: the server's words with its code in brackets ("etcd timed out (HTTP
+ * 503 Service Unavailable)"), or, with no answer, the client's words and then the sentence that says
+ * so — never one bracket inside another.
+ */
+function failureText(error: Error | undefined) {
+  const message = error?.message?.trim() ?? '';
+  if (error instanceof KubeApiError && error.code) return message ? `${message} (${errorDetail(error)})` : errorDetail(error);
+  return message ? `${/[.!?]$/.test(message) ? message : `${message}.`} ${errorDetail(error)}` : errorDetail(error);
 }
 
 /** The server's message and HTTP code, or that no response came. */
@@ -113,7 +124,7 @@ export function renderLoading(resource: string) {
 export function renderReconnecting(error: Error | undefined) {
   return html`<div part="reconnecting" role="status">
     ${msg('Connection lost — reconnecting. The rows shown may be out of date.', {id: 'kube.resourceList.reconnecting'})}
-    ${error ? html`<span class="state-detail">${error.message} (${errorDetail(error)})</span>` : nothing}
+    ${error ? html`<span class="state-detail">${failureText(error)}</span>` : nothing}
   </div>`;
 }
 
