@@ -382,6 +382,32 @@ describe('<kube-provider>', () => {
       expect(probe.namespaces.value).to.deep.equal([]);
     });
 
+    it('passes a change of what it inherits to the provider it comes from', async () => {
+      const outer = await fixture<KubeProvider>(html`
+        <kube-provider transport="sandbox" cluster="sandbox" namespace="team-a">
+          <kube-provider id="card" namespace="team-b"><context-probe></context-probe></kube-provider>
+        </kube-provider>
+      `);
+      const card = outer.querySelector<KubeProvider>('#card')!;
+      const probe = card.querySelector<ContextProbe>('context-probe')!;
+      await until(() => probe.scope.value === card && probe.cluster.value === 'sandbox', 'the card');
+      const targets: EventTarget[] = [];
+      outer.addEventListener('kube-cluster-change', (event) => targets.push(event.target!));
+      // The card sets its namespace, and inherits the cluster: a picker in it changes the page's cluster.
+      expect(probe.scope.value!.setCluster('sandbox-edge')).to.be.true;
+      expect(targets).to.deep.equal([outer]);
+      expect(outer.cluster).to.equal('sandbox-edge');
+      expect(card.cluster).to.be.undefined;
+      await until(() => probe.cluster.value === 'sandbox-edge', 'handed down');
+      // And the page's next change still reaches the card.
+      outer.cluster = 'sandbox';
+      await until(() => probe.cluster.value === 'sandbox', 'still inherited');
+      // What the card sets itself, it changes itself.
+      expect(probe.scope.value!.setNamespaces(['team-c'])).to.be.true;
+      await card.updateComplete;
+      expect([card.namespace, outer.namespace]).to.deep.equal(['team-c', 'team-a']);
+    });
+
     it('lets a host veto a change by cancelling the event', async () => {
       const el = await fixture<KubeProvider>(html`<kube-provider transport="sandbox" cluster="sandbox" namespace="team-a"></kube-provider>`);
       el.addEventListener('kube-cluster-change', (event) => event.preventDefault());

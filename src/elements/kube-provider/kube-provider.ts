@@ -27,7 +27,9 @@ const OWN_CLIENT_GRACE_MS = 1000;
 /**
  * Shares one Kubernetes client, the current cluster and the selected namespaces with every
  * kube-* element inside it. Configure it with attributes in static HTML, or hand it a client.
- * Providers nest: an inner provider inherits what it doesn't set, and overrides what it does.
+ * Providers nest: an inner provider inherits what it doesn't set, and overrides what it does. A
+ * picker changes what its nearest provider sets; what that provider inherits, it changes on the
+ * provider it comes from, so a card that pins only a namespace still follows the page's cluster.
  *
  * @tagname kube-provider
  * @summary The root of every kube-elements page: one client, one cache, one set of watches.
@@ -80,6 +82,7 @@ export class KubeProvider extends KubeElement implements KubeScope {
   private readonly parentCluster = new ContextConsumer(this, {context: clusterContext, subscribe: true});
   private readonly parentNamespaces = new ContextConsumer(this, {context: namespacesContext, subscribe: true});
   private readonly parentSettings = new ContextConsumer(this, {context: settingsContext, subscribe: true});
+  private readonly parentScope = new ContextConsumer(this, {context: scopeContext, subscribe: true});
 
   private readonly clientProvider = new ContextProvider(this, {context: clientContext});
   private readonly clusterProvider = new ContextProvider(this, {context: clusterContext});
@@ -118,10 +121,14 @@ export class KubeProvider extends KubeElement implements KubeScope {
 
   /**
    * Changes the cluster as a picker does: fires `kube-cluster-change` and, unless a listener cancels
-   * it, sets `cluster`. Returns whether the cluster is now `cluster` (`true` too when it already was,
+   * it, sets `cluster`. A provider that inherits its cluster (and client) passes the change to the
+   * outer provider, which fires the event and takes it. Returns whether the cluster is now `cluster` (`true` too when it already was,
    * without an event); `false` when cancelled.
    */
   setCluster(cluster: string): boolean {
+    // Inherited, the cluster is the outer provider's to change: so the change reaches everything that shares it.
+    const outer = this.inheritsCluster ? this.parentScope.value : undefined;
+    if (outer) return outer.setCluster(cluster) !== false;
     const previous = this.effectiveCluster;
     if (cluster === previous) return true;
     if (!this.emit(new KubeClusterChangeEvent(cluster, previous))) return false;
@@ -131,15 +138,23 @@ export class KubeProvider extends KubeElement implements KubeScope {
 
   /**
    * Changes the namespaces as a picker does (empty = all): fires `kube-namespace-change` and, unless a
-   * listener cancels it, sets `namespace`. Returns whether the selection is now `namespaces` (`true`
+   * listener cancels it, sets `namespace`. A provider that inherits its namespaces passes the change
+   * to the outer provider. Returns whether the selection is now `namespaces` (`true`
    * too when it already was, without an event); `false` when cancelled.
    */
   setNamespaces(namespaces: readonly string[]): boolean {
+    const outer = this.namespace === undefined && this.parentNamespaces.value !== undefined ? this.parentScope.value : undefined;
+    if (outer) return outer.setNamespaces(namespaces) !== false;
     const previous = this.effectiveNamespaces;
     if (namespaces.join(',') === previous.join(',')) return true;
     if (!this.emit(new KubeNamespaceChangeEvent(namespaces, previous))) return false;
     this.namespace = namespaces.length ? namespaces.join(',') : 'all';
     return true;
+  }
+
+  /** The cluster comes from an outer provider: none is set here, and the client is the outer one's. */
+  private get inheritsCluster() {
+    return !this.cluster && this.parentCluster.value !== undefined && this.effectiveClient === this.parentClient.value;
   }
 
   /** Set when the page configured this provider to make its own client rather than inherit one. */
