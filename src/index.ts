@@ -10,7 +10,7 @@ export {KubeNamespacePicker} from './elements/kube-namespace-picker/kube-namespa
 export {InformerController, type InformerTarget} from './controllers/informer-controller.js';
 export {configureKubeLocalization, kubeLocaleLoaders, kubeLocales} from './i18n/localization.js';
 export {KubeResourceList, type RowActionsRenderer} from './elements/kube-resource-list/kube-resource-list.js';
-export {KubeSelectEvent, KubeSelectionChangeEvent} from './elements/kube-resource-list/events.js';
+export {KubeSelectEvent, KubeSelectionChangeEvent, KubeViewChangeEvent, type KubeViewState} from './elements/kube-resource-list/events.js';
 export type {ExtraColumn, ResourceListRow} from './elements/kube-resource-list/columns.js';
 export {KubeActionBar} from './elements/kube-action-bar/kube-action-bar.js';
 export {KubeActionEvent, KubeEditYamlEvent, type KubeActionDetail, type KubeActionFailure, type KubeActionPhase} from './elements/kube-action-bar/events.js';

@@ -669,6 +669,40 @@ describe('<kube-resource-list>', () => {
   });
 
   describe('events', () => {
+    it('fires kube-view-change after the user changes the sort, filter or label selector, and not for the host\'s own sets', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      const seen: Array<{sort: string; filter: string; labelSelector: string}> = [];
+      el.addEventListener('kube-view-change', (event) => seen.push(event.detail));
+      el.sort = '-Name';
+      el.filter = 'api';
+      el.labelSelector = 'tier=backend';
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(seen, 'the host set them').to.deep.equal([]);
+      el.labelSelector = '';
+      el.filter = '';
+      await ready(el);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="sort-button"]')!.click();
+      await until(() => seen.length === 1, 'the sort');
+      expect(seen[0]).to.deep.equal({sort: 'Name', filter: '', labelSelector: ''});
+      const filter = part(el, 'filter') as HTMLInputElement;
+      for (const value of ['r', 're', 'red']) {
+        filter.value = value;
+        filter.dispatchEvent(new InputEvent('input'));
+      }
+      await until(() => seen.length === 2, 'the filter');
+      await el.updateComplete;
+      expect(seen.length, 'three keystrokes in one update, one event').to.equal(2);
+      expect(seen[1]).to.deep.equal({sort: 'Name', filter: 'red', labelSelector: ''});
+      const selector = part(el, 'label-selector') as HTMLInputElement;
+      selector.value = ' app=redis ';
+      selector.dispatchEvent(new Event('change'));
+      await until(() => seen.length === 3, 'the label selector');
+      expect(seen[2]).to.deep.equal({sort: 'Name', filter: 'red', labelSelector: 'app=redis'});
+      expect([el.getAttribute('sort'), el.getAttribute('filter'), el.getAttribute('label-selector')]).to.deep.equal(['Name', 'red', 'app=redis']);
+    });
+
     it('fires kube-select with the full reference on click and on Enter', async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
       await ready(el, 2);

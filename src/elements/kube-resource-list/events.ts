@@ -22,9 +22,29 @@ export class KubeSelectionChangeEvent extends Event {
   }
 }
 
+/** What a user changed the view to; the same values the list reflects to its attributes. */
+export interface KubeViewState {
+  sort: string;
+  filter: string;
+  labelSelector: string;
+}
+
+/**
+ * Fired by `<kube-resource-list>` after the user changed its sort, filter or label selector (a
+ * header, the toolbar), for a host that persists the view; not for values the host sets itself.
+ * Typing fires it at most once per update.
+ */
+export class KubeViewChangeEvent extends Event {
+  static readonly eventName = 'kube-view-change';
+  constructor(readonly detail: KubeViewState) {
+    super(KubeViewChangeEvent.eventName, {bubbles: true, composed: true});
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'kube-select': KubeSelectEvent;
     'kube-selection-change': KubeSelectionChangeEvent;
+    'kube-view-change': KubeViewChangeEvent;
   }
 }

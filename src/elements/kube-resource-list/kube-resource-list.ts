@@ -15,7 +15,7 @@ import {formatCount, sortCollator} from '../../client/intl.js';
 import {plainOrderApplies} from '../../client/plain-order.js';
 import {ResourceListModel} from './list-model.js';
 import {nextSort, type ExtraColumn, type RowActionsRenderer} from './columns.js';
-import {KubeSelectEvent, KubeSelectionChangeEvent} from './events.js';
+import {KubeSelectEvent, KubeSelectionChangeEvent, KubeViewChangeEvent, type KubeViewState} from './events.js';
 import {resourceListStyles} from './kube-resource-list.styles.js';
 import {GridFocusController} from './grid-focus.js';
 import {RowSelection} from './row-selection.js';
@@ -79,6 +79,7 @@ const AGE_TICK_MS = 5000;
  * @cssstate no-cluster - The provider has no cluster yet; see its `cluster-error` state.
  * @fires kube-select - A row was activated by click or Enter. `event.reference` ({cluster, apiVersion, kind, namespace, name, uid}).
  * @fires kube-selection-change - The selection changed. `event.references`.
+ * @fires kube-view-change - The user changed the sort, filter or label selector (not fired for the host's own sets). `event.detail` ({sort, filter, labelSelector}), as reflected to the attributes.
  */
 @localized()
 export class KubeResourceList extends KubeElement {
@@ -128,6 +129,9 @@ export class KubeResourceList extends KubeElement {
    * actions that read them; pages are larger. Also on when a host column says `needsObject`.
    */
   @property({type: Boolean, attribute: 'full-objects'}) fullObjects = false;
+
+  /** A user's change to the view is waiting for the update that shows it, to be told to the host. */
+  private viewChanged = false;
 
   @consumeContext(clientContext) @state() private client?: KubeClient;
   @consumeContext(clusterContext) @state() private cluster?: string;
@@ -336,8 +340,8 @@ export class KubeResourceList extends KubeElement {
       progress: combinedProgress(this.informers.snapshots),
       shown: this.model.index.length,
       locale: this.locale,
-      onFilter: (value) => (this.filter = value),
-      onLabelSelector: (value) => (this.labelSelector = value),
+      onFilter: (value) => this.changeView({filter: value}),
+      onLabelSelector: (value) => this.changeView({labelSelector: value}),
     });
     return html`${toolbar} ${this.renderBody(status)}`;
   }
@@ -375,7 +379,7 @@ export class KubeResourceList extends KubeElement {
       now: this.now,
       onClick: this.onClick,
       onToggleAll: this.onToggleAll,
-      onSort: (column) => (this.sort = nextSort(this.sort, column)),
+      onSort: (column) => this.changeView({sort: nextSort(this.sort, column)}),
     });
     return html`${banner}${grid}`;
   }
@@ -422,7 +426,18 @@ export class KubeResourceList extends KubeElement {
       return;
     }
     const column = this.model.displayed[index - (multi ? 1 : 0)];
-    if (column?.sortable) this.sort = nextSort(this.sort, column);
+    if (column?.sortable) this.changeView({sort: nextSort(this.sort, column)});
+  }
+
+  /** A change the user made to the view: applied, then told to the host once the list has updated. */
+  private changeView(change: Partial<KubeViewState>) {
+    Object.assign(this, change);
+    if (this.viewChanged) return;
+    this.viewChanged = true;
+    void this.updateComplete.then(() => {
+      this.viewChanged = false;
+      this.emit(new KubeViewChangeEvent({sort: this.sort, filter: this.filter, labelSelector: this.labelSelector}));
+    });
   }
 }
 
