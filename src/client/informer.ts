@@ -79,6 +79,8 @@ export class Informer {
   private watchRefused = false;
   /** No connection was free to watch on (`StreamSlots`): listed on an interval until one is. */
   private unwatched = false;
+  /** When the last list completed (ms since the epoch). */
+  private listedAt = 0;
   private readonly abort = new AbortController();
   private snapshot: InformerSnapshot;
   private resourceVersion?: string;
@@ -170,12 +172,14 @@ export class Informer {
           await sleep(this.options.pollIntervalMs ?? 10_000, signal);
           this.resourceVersion = undefined;
         } else if (!(await this.watch(signal))) {
-          // No connection to watch on: list again after the interval, or as soon as a slot frees.
+          // No connection to watch on: try again as soon as one frees, and list again once the interval has passed.
+          const interval = this.options.pollIntervalMs ?? 10_000;
           const wake = new AbortController();
           const woken = eitherSignal(signal, wake.signal);
-          await Promise.race([sleep(this.options.pollIntervalMs ?? 10_000, woken).catch(() => {}), this.http.streams.freed(woken)]);
+          await Promise.race([sleep(interval - (Date.now() - this.listedAt), woken).catch(() => {}), this.http.streams.freed(woken)]);
           wake.abort();
-          this.resourceVersion = undefined;
+          // Woken early, the last list is recent enough to watch from.
+          if (Date.now() - this.listedAt >= interval) this.resourceVersion = undefined;
         }
       } catch (error) {
         // Only our own close ends the loop; an abort from elsewhere (a proxy, a cut network) is a failure to retry.
@@ -306,6 +310,7 @@ export class Informer {
       }
     }
     this.resourceVersion = resourceVersion;
+    this.listedAt = Date.now();
     this.backoff.reset();
     this.update({status: 'ready', error: undefined, listed: true, resourceVersion});
   }

@@ -68,9 +68,9 @@ describe('originStreamLimit', () => {
 describe('long-lived connections over HTTP/1.1', () => {
   const text = (s: string) => [...new TextEncoder().encode(s)];
 
-  async function subscribeAll(namespaces: string[]) {
+  async function subscribeAll(namespaces: string[], pollIntervalMs = 300) {
     const api = await fakeApi();
-    const client = api.client({informers: {pollIntervalMs: 300}});
+    const client = api.client({informers: {pollIntervalMs}});
     for (const namespace of namespaces) await api.control('upsert', {resource: 'pods', namespace, name: `first-${namespace}`});
     const snapshots = new Map<string, InformerSnapshot>();
     const stops = namespaces.map((namespace) => client.subscribe({cluster: 'one', resource: 'pods', namespace}, (snapshot) => snapshots.set(namespace, snapshot)));
@@ -92,6 +92,24 @@ describe('long-lived connections over HTTP/1.1', () => {
     for (const namespace of namespaces) await api.control('upsert', {resource: 'pods', namespace, name: `second-${namespace}`});
     await until(() => sizes(2), 'every namespace has its second pod', 5000);
     expect(await watchers(), 'still four watches').to.equal(4);
+    for (const stop of stops) stop();
+  });
+
+  it('watches as soon as a connection frees, from the list it has, without listing again', async () => {
+    const namespaces = ['ns-0', 'ns-1', 'ns-2', 'ns-3', 'ns-4'];
+    // Ten seconds between listings: what the test sees in time, it sees through a watch.
+    const {api, stops, watchers, sizes, snapshots} = await subscribeAll(namespaces, 10_000);
+    await until(() => sizes(1), 'listed', 10_000);
+    await until(async () => (await watchers()) === 4, 'four watches');
+    const counts = await api.counts();
+    const waiting = namespaces.filter((namespace) => !counts[`GET /api/v1/namespaces/${namespace}/pods watch`]);
+    expect(waiting, 'one namespace without a watch').to.have.length(1);
+    // Another list goes away: its connection frees (after the cache's grace period).
+    stops[waiting[0] === 'ns-0' ? 1 : 0]!();
+    await until(async () => (await api.count(`GET /api/v1/namespaces/${waiting[0]}/pods watch`)) === 1, 'the waiting namespace watches', 3000);
+    expect(await api.count(`GET /api/v1/namespaces/${waiting[0]}/pods`), 'listed once').to.equal(1);
+    await api.control('upsert', {resource: 'pods', namespace: waiting[0], name: 'second'});
+    await until(() => snapshots.get(waiting[0]!)!.items.size === 2, 'its change, through the watch', 3000);
     for (const stop of stops) stop();
   });
 
