@@ -56,6 +56,9 @@ export const FilteredAndSorted: Story = {args: {kind: 'pods', namespace: 'all', 
 /** Wide columns picked and ordered with `columns`. */
 export const ChosenColumns: Story = {args: {kind: 'pods', namespace: 'team-a', columns: 'Name,Status,Node,IP,Age'}};
 
+/** A kind that can't be watched (PodMetrics, from metrics.k8s.io): listed again on an interval, and the count says how often. */
+export const RefreshedOnAnInterval: Story = {args: {kind: 'PodMetrics', namespace: 'team-a'}};
+
 /** A label selector that matches nothing. */
 export const Empty: Story = {args: {kind: 'pods', namespace: 'team-a', labelSelector: 'app=does-not-exist'}};
 

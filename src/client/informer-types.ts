@@ -54,6 +54,11 @@ export interface InformerSnapshot<T = KubeObject | TableRow> {
   readonly type?: ResourceType;
   /** True once the initial (paged) list has fully arrived. */
   readonly listed: boolean;
+  /**
+   * Set while the items are kept current by listing every so many milliseconds rather than by a
+   * watch: the kind can't be watched (metrics), or no connection was free for one (`StreamSlots`).
+   */
+  readonly pollIntervalMs?: number;
   /** Items received by the current list so far, and how many the server says remain. */
   readonly progress: {loaded: number; remaining?: number};
   readonly resourceVersion?: string;

@@ -169,10 +169,12 @@ export class Informer {
       try {
         if (this.resourceVersion === undefined) await this.list(signal);
         if (this.polling) {
+          this.markPolled(true);
           await sleep(this.options.pollIntervalMs ?? 10_000, signal);
           this.resourceVersion = undefined;
         } else if (!(await this.watch(signal))) {
           // No connection to watch on: try again as soon as one frees, and list again once the interval has passed.
+          this.markPolled(true);
           const interval = this.options.pollIntervalMs ?? 10_000;
           const wake = new AbortController();
           const woken = eitherSignal(signal, wake.signal);
@@ -363,6 +365,7 @@ export class Informer {
     }
     if (!response.body) throw new KubeNetworkError('The watch response has no body');
     if (this.snapshot.status !== 'ready') this.update({status: 'ready', error: undefined});
+    this.markPolled(false);
     const opened = Date.now();
     let events = 0;
     try {
@@ -436,6 +439,12 @@ export class Informer {
     if (!this.query.table) return {entries: objects};
     if (this.snapshot.columns.length === 0) this.snapshot = {...this.snapshot, columns: FALLBACK_COLUMNS};
     return {entries: objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}))};
+  }
+
+  /** Says whether the items are kept current by listing on the interval (see `pollIntervalMs` on the snapshot). */
+  private markPolled(polled: boolean) {
+    const pollIntervalMs = polled ? this.options.pollIntervalMs ?? 10_000 : undefined;
+    if (pollIntervalMs !== this.snapshot.pollIntervalMs) this.update({pollIntervalMs});
   }
 
   private update(patch: Partial<InformerSnapshot>) {

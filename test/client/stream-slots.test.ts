@@ -81,11 +81,13 @@ describe('long-lived connections over HTTP/1.1', () => {
 
   it('watches four namespaces at most, lists the others on an interval, and leaves connections for other requests', async () => {
     const namespaces = Array.from({length: 8}, (_, i) => `ns-${i}`);
-    const {api, client, stops, watchers, sizes} = await subscribeAll(namespaces);
+    const {api, client, stops, watchers, sizes, snapshots} = await subscribeAll(namespaces);
     // Eight watches would hold all six connections: the last lists would never have been answered.
     await until(() => sizes(1), 'all eight namespaces listed', 10_000);
     await until(async () => (await watchers()) === 4, 'four watches');
     expect(client.http.streams.size).to.equal(4);
+    // Subscribers are told which are refreshed on the interval rather than live.
+    await until(() => namespaces.filter((namespace) => snapshots.get(namespace)!.pollIntervalMs === 300).length === 4, 'four say they are polled');
     const pod = await client.get('one', 'pods', {namespace: 'ns-7', name: 'first-ns-7'});
     expect(pod.metadata.name).to.equal('first-ns-7');
     // Every namespace stays current: the watched at once, the others at the next listing.

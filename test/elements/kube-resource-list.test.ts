@@ -539,6 +539,17 @@ describe('<kube-resource-list>', () => {
       expect(text).to.equal('Connection lost — reconnecting. The rows shown may be out of date. Failed to fetch. No response from the server (network error).');
     });
 
+    it('says how often rows are refreshed when the kind can\'t be watched (PodMetrics), and nothing of the kind for a live list', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="PodMetrics" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      await until(() => /refreshed/.test(part(el, 'count')?.textContent ?? ''), 'the interval');
+      expect(part(el, 'count')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^\d+ shown, refreshed every 10 s$/);
+      await expect(el).to.be.accessible();
+      el.kind = 'pods';
+      await ready(el);
+      await until(() => /^\d+ shown$/.test(part(el, 'count')?.textContent?.trim() ?? ''), 'live again');
+    });
+
     it('shows an empty state, with the empty slot', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" label-selector="app=nothing"></kube-resource-list>`);
       await until(() => el.hasState('empty'), 'empty');

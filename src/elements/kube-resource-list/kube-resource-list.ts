@@ -21,7 +21,7 @@ import {GridFocusController} from './grid-focus.js';
 import {RowSelection} from './row-selection.js';
 import {NamespaceFallbackController} from './namespace-fallback.js';
 import {renderGrid} from './grid-templates.js';
-import {combinedProgress, combinedStatus, type ListStatus} from './list-status.js';
+import {combinedPollInterval, combinedProgress, combinedStatus, type ListStatus} from './list-status.js';
 import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderNoCluster, renderPartial, renderReconnecting, renderToolbar} from './states.js';
 
 export type {ExtraColumn, ResourceListRow, CellContent, RowActionsRenderer} from './columns.js';
@@ -39,7 +39,7 @@ const AGE_TICK_MS = 5000;
  * @csspart toolbar - The bar above the table: filter, label selector, count and progress.
  * @csspart filter - The text filter input.
  * @csspart label-selector - The label selector input.
- * @csspart count - How many objects the list shows.
+ * @csspart count - How many objects the list shows, and how often they are refreshed when a kind can't be watched live.
  * @csspart progress - "Loading… 1,500 of 30,000" while the initial list arrives.
  * @csspart table - The scrolling grid.
  * @csspart header - The header row group.
@@ -339,6 +339,7 @@ export class KubeResourceList extends KubeElement {
       labelSelector: this.labelSelector,
       progress: combinedProgress(this.informers.snapshots),
       shown: this.model.index.length,
+      pollIntervalMs: combinedPollInterval(this.informers.snapshots),
       locale: this.locale,
       onFilter: (value) => this.changeView({filter: value}),
       onLabelSelector: (value) => this.changeView({labelSelector: value}),

@@ -52,3 +52,13 @@ export function combinedProgress(snapshots: ReadonlyArray<InformerSnapshot<unkno
   }
   return {loaded, total: total || undefined};
 }
+
+/** The longest interval at which a query's rows are listed again instead of watched; undefined when all are live. */
+export function combinedPollInterval(snapshots: ReadonlyArray<InformerSnapshot<unknown> | undefined>): number | undefined {
+  let longest: number | undefined;
+  for (const snapshot of snapshots) {
+    const interval = snapshot?.pollIntervalMs;
+    if (interval !== undefined && (longest === undefined || interval > longest)) longest = interval;
+  }
+  return longest;
+}

@@ -77,6 +77,8 @@ export interface ToolbarOptions {
   labelSelector: string;
   progress: {loaded: number; total?: number};
   shown: number;
+  /** Set when rows are refreshed on an interval instead of live. */
+  pollIntervalMs?: number;
   locale?: string;
   onFilter: (value: string) => void;
   onLabelSelector: (value: string) => void;
@@ -111,7 +113,12 @@ export function renderToolbar(options: ToolbarOptions) {
             : msg(str`Loading… ${count(progress.loaded)}`, {id: 'kube.resourceList.progressUnknown'})}</span
         >`
       : state === 'ready' || state === 'reconnecting'
-        ? html`<span part="count">${msg(str`${count(options.shown)} shown`, {id: 'kube.resourceList.count'})}</span>`
+        ? html`<span part="count">${options.pollIntervalMs === undefined
+            ? msg(str`${count(options.shown)} shown`, {id: 'kube.resourceList.count'})
+            : msg(str`${count(options.shown)} shown, refreshed every ${count(Math.round(options.pollIntervalMs / 1000))} s`, {
+                id: 'kube.resourceList.countPolled',
+                desc: 'Rows are listed again on an interval instead of updating live (the kind cannot be watched, or no connection was free).',
+              })}</span>`
         : nothing}
   </div>`;
 }

@@ -180,6 +180,7 @@
 'kube.podLogs.wrap': `Zeilenumbruch`,
 'kube.resourceList.actions': `Aktionen`,
 'kube.resourceList.count': str`${0} angezeigt`,
+'kube.resourceList.countPolled': str`${0} angezeigt, alle ${1} s aktualisiert`,
 'kube.resourceList.empty': str`Keine ${0} gefunden.`,
 'kube.resourceList.errorTitle': str`${0} konnten nicht aufgelistet werden`,
 'kube.resourceList.filter': `Filter`,
