@@ -1,3 +1,5 @@
+import {KubeApiError} from './errors.js';
+
 /** Query parameters; `undefined` and `false`-for-flags are left out by the caller's choice. */
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
@@ -12,15 +14,35 @@ export interface ResourceAddress {
   subresource?: string;
 }
 
-/** `/api/v1/namespaces/a/pods/b/log` and the like, with the query appended. */
+/**
+ * `/api/v1/namespaces/a/pods/b/log` and the like, with the query appended. Every segment must be
+ * one a path can carry (`pathSegment`): a pod named `..` would otherwise address its namespace.
+ */
 export function resourcePath(address: ResourceAddress, query?: QueryParams): string {
-  const root = address.group ? `/apis/${address.group}/${address.version}` : `/api/${address.version}`;
+  const root = address.group ? `/apis/${pathSegment(address.group)}/${pathSegment(address.version)}` : `/api/${pathSegment(address.version)}`;
   let path = root;
-  if (address.namespace) path += `/namespaces/${encodeURIComponent(address.namespace)}`;
-  path += `/${address.resource}`;
-  if (address.name !== undefined) path += `/${encodeURIComponent(address.name)}`;
-  if (address.subresource) path += `/${address.subresource}`;
+  if (address.namespace) path += `/namespaces/${pathSegment(address.namespace)}`;
+  path += `/${pathSegment(address.resource)}`;
+  if (address.name !== undefined) path += `/${pathSegment(address.name)}`;
+  if (address.subresource) path += `/${pathSegment(address.subresource)}`;
   return withQuery(path, query);
+}
+
+/**
+ * One path segment, encoded — or a 400 before anything is sent for a name no path can carry: empty,
+ * `.` or `..` (which URL parsing resolves away, so `DELETE …/pods/..` would delete the namespace), or
+ * one with `/` or `%` (Kubernetes' own rule for names in paths, `IsValidPathSegmentName`).
+ */
+export function pathSegment(name: string): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('%')) {
+    throw new KubeApiError({
+      kind: 'Status',
+      code: 400,
+      reason: 'BadRequest',
+      message: `"${name}" can't be part of an API path: a name may not be empty, "." or "..", or contain "/" or "%"`,
+    });
+  }
+  return encodeURIComponent(name);
 }
 
 export function withQuery(path: string, query?: QueryParams): string {

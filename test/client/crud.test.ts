@@ -92,6 +92,28 @@ describe('CRUD', () => {
     expect(error.message).to.equal('Server-side apply needs a fieldManager');
   });
 
+  it('refuses, before sending anything, a name or namespace no path can carry: "..", ".", "", "/" and "%"', async () => {
+    const api = await fakeApi();
+    const client = api.client();
+    const gateway = api.client({gateway: true});
+    const before = await api.counts();
+    // A pod named ".." would be DELETE …/namespaces/team-a/ — the namespace itself; "." the whole collection.
+    for (const name of ['..', '.', '', 'a/b', '%2e%2e']) {
+      const error = await client.delete('one', 'pods', {namespace: 'team-a', name}).catch((e: unknown) => e);
+      expect(error, name).to.be.instanceOf(KubeApiError);
+      expect((error as KubeApiError).code, name).to.equal(400);
+      expect((error as KubeApiError).message, name).to.contain("can't be part of an API path");
+    }
+    const namespaced = await client.get('one', 'pods', {namespace: '..', name: 'pod-0'}).catch((e: unknown) => e);
+    expect((namespaced as KubeApiError).code).to.equal(400);
+    const cluster = await gateway.get('..', 'pods', {namespace: 'team-a', name: 'pod-0'}).catch((e: unknown) => e);
+    expect((cluster as KubeApiError).code, 'a cluster named ".." through the gateway').to.equal(400);
+    const after = await api.counts();
+    const changed = Object.keys(after).filter((key) => after[key] !== before[key] && !/^GET \/apis?$/.test(key));
+    expect(changed, 'no request for any of them (discovery aside)').to.deep.equal([]);
+    expect((await client.get('one', 'pods', {namespace: 'team-a', name: 'pod-0'})).metadata.name).to.equal('pod-0');
+  });
+
   it('drops the namespace from paths of cluster-scoped kinds', async () => {
     const api = await fakeApi();
     const ns = await api.client().get('one', 'namespaces', {namespace: 'ignored', name: 'team-a'});

@@ -2,6 +2,7 @@ import type {ClusterInfo} from '../types.js';
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
 import {KubeNetworkError, errorFromResponse} from '../errors.js';
 import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {pathSegment} from '../paths.js';
 import {originStreamLimit} from './origin-stream-limit.js';
 
 export interface GatewayTransportOptions {
@@ -23,7 +24,7 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
   const credentials = options.credentials ?? 'same-origin';
   return {
     async request(request: KubeRequest) {
-      const url = `${base}/clusters/${encodeURIComponent(request.cluster)}${request.path}`;
+      const url = `${base}/clusters/${pathSegment(request.cluster)}${request.path}`;
       const pending = headersWithToken(request, options.tokenProvider);
       const headers = pending instanceof Headers ? pending : await pending;
       return fetchOrThrow(doFetch, url, {
