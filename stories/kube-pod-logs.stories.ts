@@ -113,6 +113,16 @@ export const PausedWithWaitingLines: Story = {
 /** Search with a match count and next/previous; here filtered to the matching lines. */
 export const SearchAndFilter: Story = {args: {search: 'request', filterMatches: true, tailLines: 'all'}};
 
+/** On a dark page: the element takes the page's `color-scheme` (here `dark`), and pressed toggles keep 4.5:1 contrast. */
+export const OnADarkPage: Story = {
+  render: (args, context) => html`<div style="color-scheme: dark; background: Canvas; color: CanvasText; padding: 0.5rem">${meta.render!(args, context)}</div>`,
+};
+
+/** 320px wide: the toolbar and the search group wrap instead of scrolling sideways. */
+export const Narrow: Story = {
+  render: (args, context) => html`<div style="width: 320px">${meta.render!(args, context)}</div>`,
+};
+
 /** Errors only, highlighted. */
 export const ErrorsOnly: Story = {args: {severity: 'error', tailLines: 'all'}};
 

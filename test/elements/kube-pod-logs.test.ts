@@ -1,4 +1,5 @@
-import {expect, fixture, html} from '@open-wc/testing';
+import {aTimeout, expect, fixture, html} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-pod-logs.js';
@@ -336,7 +337,7 @@ describe('<kube-pod-logs>', () => {
       const [crashing] = podsOf(sandbox, 'team-b', 'recommender-');
       expect(crashing!.status!.containerStatuses![0]!.restartCount).to.be.above(0);
       const {el} = await mount(html`<kube-pod-logs namespace="team-b" pod=${crashing!.metadata.name!} tail-lines="all"></kube-pod-logs>`, {sandbox});
-      await until(() => lines(el).length > 0 && !(part(el, 'previous-button') as HTMLButtonElement).disabled, 'the restarted container');
+      await until(() => lines(el).length > 0 && part(el, 'previous-button')!.getAttribute('aria-disabled') === 'false', 'the restarted container');
       click(el, 'previous-button');
       await until(() => el.previous && el.hasState('ended') && lines(el).length > 0, 'the previous log');
       expect(part(el, 'previous-button')!.getAttribute('aria-pressed')).to.equal('true');
@@ -345,7 +346,7 @@ describe('<kube-pod-logs>', () => {
       el.pod = web!.metadata.name!;
       el.previous = false;
       await until(() => lines(el).length > 0 && el.hasState('streaming'), 'a pod that never restarted');
-      expect((part(el, 'previous-button') as HTMLButtonElement).disabled).to.equal(true);
+      expect(part(el, 'previous-button')!.getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('lists init, regular and ephemeral containers in the picker, and switches container', async () => {
@@ -534,6 +535,41 @@ describe('<kube-pod-logs>', () => {
       type(el, '(');
       await el.updateComplete;
       expect(part(el, 'search-input')!.getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('speaks the match count when the reader searches or steps, never as lines arrive', async () => {
+      const {sandbox, pod} = withPod();
+      const log = controlledLog();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod}></kube-pod-logs>`, {sandbox, logs: () => log.response});
+      log.push(0, 5);
+      await until(() => el.lineCount === 5, 'lines');
+      const count = part(el, 'match-count')!;
+      const live = part(el, 'match-announcement')!;
+      expect(count.hasAttribute('aria-live'), 'the visible count is not live').to.equal(false);
+      expect(live.getAttribute('role')).to.equal('status');
+      expect(live.classList.contains('visually-hidden')).to.equal(true);
+      type(el, 'line');
+      await el.updateComplete;
+      expect(count.textContent!.trim()).to.equal('5 matching lines');
+      expect(live.textContent, 'not at every keystroke').to.equal('');
+      await until(() => live.textContent === '5 matching lines', 'the count once typing pauses');
+      // A matching line every 30 ms: the visible count follows, the live region holds still.
+      for (let i = 5; i < 25; i++) {
+        log.push(i, 1);
+        await aTimeout(30);
+      }
+      await until(() => count.textContent!.trim() === '25 matching lines', 'the visible count');
+      await aTimeout(600);
+      expect(live.textContent).to.equal('5 matching lines');
+      click(el, 'next-match');
+      await el.updateComplete;
+      expect(live.textContent).to.equal('1 of 25');
+      log.push(25, 3);
+      await until(() => count.textContent!.trim() === '1 of 28', 'more lines');
+      expect(live.textContent).to.equal('1 of 25');
+      click(el, 'previous-match');
+      await el.updateComplete;
+      expect(live.textContent).to.equal('28 of 28');
     });
 
     it('pauses: lines keep buffering and the view says how many wait', async () => {
@@ -746,8 +782,10 @@ describe('<kube-pod-logs>', () => {
       expect(part(el, 'error')!.textContent).to.contain('bad things (HTTP 400)');
       await expect(el).to.be.accessible();
       fail = false;
+      part(el, 'retry')!.focus();
       click(el, 'retry');
       await until(() => lines(el).length === 3, 'the lines after a retry');
+      expect(el.shadowRoot!.activeElement, 'the focus goes on to the log, not to <body>').to.equal(part(el, 'log'));
     });
 
     it('says why it reconnects after the words, with the HTTP code once, not in nested brackets', async () => {
@@ -822,6 +860,61 @@ describe('<kube-pod-logs>', () => {
       await until(() => /Paused — \d+ new lines/.test(statusText(el)), 'waiting lines');
       expect(announcement.textContent).to.equal('Paused');
       await expect(el).to.be.accessible();
+    });
+
+    it('fits a 320px-wide viewport without sideways scrolling (WCAG 1.4.10)', async () => {
+      const {innerWidth: width, innerHeight: height} = window;
+      await setViewport({width: 320, height: 640});
+      try {
+        const {sandbox, pod} = withPod();
+        const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(3, (i) => `entry ${i}`)});
+        await until(() => el.lineCount === 3, 'lines');
+        type(el, 'entry');
+        click(el, 'next-match');
+        await el.updateComplete;
+        expect(el.clientWidth).to.be.below(320);
+        expect(el.scrollWidth, 'no part sticks out of the element').to.be.at.most(el.clientWidth);
+      } finally {
+        await setViewport({width, height});
+      }
+    });
+
+    it('names the download menu only while it exists, and says why Previous is unavailable', async () => {
+      const {sandbox, pod} = withPod();
+      const {el} = await mount(html`<kube-pod-logs namespace="team-a" pod=${pod} .follow=${false}></kube-pod-logs>`, {sandbox, logs: () => generatedLog(3, (i) => `entry ${i}`)});
+      await until(() => el.lineCount === 3, 'lines');
+      const download = part(el, 'download-button')!;
+      expect(download.hasAttribute('aria-controls'), 'no reference to a closed menu').to.equal(false);
+      click(el, 'download-button');
+      await el.updateComplete;
+      expect(el.shadowRoot!.getElementById(download.getAttribute('aria-controls')!)).to.equal(part(el, 'download-menu'));
+      const previous = part(el, 'previous-button') as HTMLButtonElement;
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      expect(previous.disabled, 'still focusable').to.equal(false);
+      const reason = el.shadowRoot!.getElementById(previous.getAttribute('aria-describedby')!);
+      expect(reason!.textContent).to.equal("The container hasn't restarted, so there is no previous log.");
+      previous.click();
+      await el.updateComplete;
+      expect(el.previous, 'pressing it does nothing').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows pressed toggles in forced colours by the system selection colours', async () => {
+      // The test runner cannot emulate forced-colors: this checks the rule is there.
+      const el = await fixture<KubePodLogs>(html`<kube-pod-logs pod="x"></kube-pod-logs>`);
+      const forced: CSSStyleRule[] = [];
+      const walk = (rules: CSSRuleList, inForced: boolean) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSMediaRule) walk(rule.cssRules, inForced || rule.conditionText.includes('forced-colors: active'));
+          else if (rule instanceof CSSStyleRule) {
+            if (inForced) forced.push(rule);
+          } else if (rule instanceof CSSGroupingRule) walk(rule.cssRules, inForced);
+        }
+      };
+      for (const sheet of el.shadowRoot!.adoptedStyleSheets) walk(sheet.cssRules, false);
+      const pressed = forced.find((rule) => rule.selectorText.includes('[aria-pressed="true"]'));
+      expect(pressed?.style.getPropertyValue('background-color').toLowerCase()).to.equal('highlight');
+      expect(pressed?.style.getPropertyValue('color').toLowerCase()).to.equal('highlighttext');
     });
 
     it('without a provider says so', async () => {

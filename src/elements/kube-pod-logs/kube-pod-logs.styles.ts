@@ -41,7 +41,8 @@ export const podLogsStyles = [
       button {
         cursor: pointer;
       }
-      button:disabled {
+      button:disabled,
+      button[aria-disabled='true'] {
         cursor: default;
         opacity: 0.5;
       }
@@ -50,10 +51,32 @@ export const podLogsStyles = [
         color: var(--_accent-fg);
         border-color: var(--_accent);
       }
+      /* Forced colours drop the accent background: pressed toggles take the system's selection colours. */
+      @media (forced-colors: active) {
+        button[aria-pressed='true'] {
+          forced-color-adjust: none;
+          background: Highlight;
+          color: HighlightText;
+          border-color: Highlight;
+        }
+        button:disabled,
+        button[aria-disabled='true'] {
+          color: GrayText;
+          border-color: GrayText;
+        }
+      }
+      /* Wraps within the toolbar so a 320px viewport needs no sideways scrolling (WCAG 1.4.10). */
       [part~='search'] {
-        display: inline-flex;
+        display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.25rem;
+        max-width: 100%;
+        min-width: 0;
+      }
+      [part~='search-input'] {
+        min-width: 0;
+        max-width: 100%;
       }
       [part~='search-input'][aria-invalid='true'] {
         border-color: var(--_danger);

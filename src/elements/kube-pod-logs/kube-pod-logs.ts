@@ -11,7 +11,7 @@ import {numberFormat} from '../../client/intl.js';
 import type {LogTarget} from '../../client/log-sources.js';
 import {PodLogsController} from '../../controllers/pod-logs-controller.js';
 import {KubeOpenLogsEvent} from '../../events/open-logs-event.js';
-import {containerChoices, renderToolbar, type ToolbarActions} from './log-toolbar.js';
+import {containerChoices, matchCountText, renderToolbar, type SearchState, type ToolbarActions} from './log-toolbar.js';
 import type {TimestampMode} from './log-view.js';
 import {emptyText, plainLine, renderLines, type LineOptions} from './log-lines.js';
 import {announcementText, overallStatus, renderError, renderForbidden, StateAnnouncer, statusText, type OverallStatus} from './log-status.js';
@@ -24,6 +24,8 @@ export type {TimestampMode} from './log-view.js';
 
 /** How long a reconnect must last before the live region tells it. */
 const ANNOUNCE_MS = 3000;
+/** How long typing in the search pauses before the count is spoken: not at every keystroke. */
+const MATCH_ANNOUNCE_MS = 500;
 const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
 
 /**
@@ -54,7 +56,8 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @csspart filter-button - Show only matching lines.
  * @csspart previous-match - Go to the previous match.
  * @csspart next-match - Go to the next match.
- * @csspart match-count - "3 of 120".
+ * @csspart match-count - "3 of 120" (not a live region: streamed lines change it).
+ * @csspart match-announcement - A visually hidden live region saying the count when the reader searches or steps.
  * @csspart download - The download button and menu.
  * @csspart download-button - Opens the download menu.
  * @csspart download-menu - The download choices.
@@ -73,6 +76,7 @@ const SEVERITY_RANK: Record<string, number> = {'': 0, warning: 3, error: 4};
  * @csspart match - A search match; `current-match` on the current one.
  * @csspart empty - Shown when there are no lines (yet), or none match.
  * @csspart error - The server's error, with its HTTP code.
+ * @csspart retry - "Try again" after an error; focus moves to the log region once it is pressed.
  * @csspart forbidden - Reading logs was denied.
  * @csspart no-client - Shown outside a `<kube-provider>`.
  * @csspart no-cluster - Shown while the provider has no cluster (none chosen yet, or listing them failed).
@@ -145,6 +149,8 @@ export class KubePodLogs extends KubeElement {
   @state() private caseSensitive = false;
   @state() private currentMatch = -1;
   @state() private customSince = false;
+  @state() private matchAnnouncement = '';
+  private matchAnnounceTimer?: ReturnType<typeof setTimeout>;
 
   private readonly announcer = new StateAnnouncer(ANNOUNCE_MS, () => this.requestUpdate());
   private listeningOn?: Node;
@@ -195,6 +201,7 @@ export class KubePodLogs extends KubeElement {
     this.listeningOn?.removeEventListener(KubeOpenLogsEvent.eventName, this.onOpenLogs as EventListener);
     this.listeningOn = undefined;
     this.announcer.cancel();
+    clearTimeout(this.matchAnnounceTimer);
   }
 
   private listen() {
@@ -308,9 +315,14 @@ export class KubePodLogs extends KubeElement {
       else if (name === 'query') {
         this.search = text;
         this.currentMatch = -1;
-      } else if (name === 'regex') this.regex = value === true;
-      else if (name === 'caseSensitive') this.caseSensitive = value === true;
-      else if (name === 'filter') this.filterMatches = value === true;
+        this.announceMatches(MATCH_ANNOUNCE_MS);
+      } else if (name === 'regex') {
+        this.regex = value === true;
+        this.announceMatches(MATCH_ANNOUNCE_MS);
+      } else if (name === 'caseSensitive') {
+        this.caseSensitive = value === true;
+        this.announceMatches(MATCH_ANNOUNCE_MS);
+      } else if (name === 'filter') this.filterMatches = value === true;
     },
     step: (delta) => this.stepMatch(delta),
     toggleDownload: () => this.downloads.toggle(),
@@ -334,6 +346,38 @@ export class KubePodLogs extends KubeElement {
     if (!count) return;
     this.currentMatch = this.currentMatch < 0 ? (delta > 0 ? 0 : count - 1) : (this.currentMatch + delta + count) % count;
     this.scrolling.reveal(this.logs.indexOf(this.logs.matches[this.currentMatch]!));
+    this.announceMatches(0);
+  }
+
+  /** Sets what the search's live region says, after `delayMs`: only the reader's acts change it, never arriving lines. */
+  private announceMatches(delayMs: number) {
+    clearTimeout(this.matchAnnounceTimer);
+    const say = () => {
+      this.matchAnnounceTimer = undefined;
+      this.matchAnnouncement = matchCountText(this.searchState());
+    };
+    if (delayMs) this.matchAnnounceTimer = setTimeout(say, delayMs);
+    else say();
+  }
+
+  private searchState(): SearchState {
+    return {
+      query: this.search,
+      matchCount: this.logs.matchCount,
+      currentMatch: this.currentMatch,
+      searchError: this.logs.matcher?.error ? msg(str`Invalid expression: ${this.logs.matcher.error}`, {id: 'kube.podLogs.invalidRegex'}) : undefined,
+      format: this.format,
+    };
+  }
+
+  /** "Try again" replaces the block holding the focused button: focus goes on to the log region, not to <body>. */
+  private async retry() {
+    const root = this.shadowRoot!;
+    const hadFocus = !!root.activeElement?.matches('[part~="retry"]');
+    this.reload();
+    await this.updateComplete;
+    if (!hadFocus && document.activeElement !== document.body) return;
+    root.querySelector<HTMLElement>('[part~="log"], [part~="retry"]')?.focus();
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -375,15 +419,12 @@ export class KubePodLogs extends KubeElement {
         paused: this.paused,
         waiting: this.logs.waiting,
         severity: this.severity,
-        query: this.search,
+        ...this.searchState(),
         regex: this.regex,
         caseSensitive: this.caseSensitive,
         filter: this.filterMatches,
-        matchCount: this.logs.matchCount,
-        currentMatch: this.currentMatch,
-        searchError: this.logs.matcher?.error ? msg(str`Invalid expression: ${this.logs.matcher.error}`, {id: 'kube.podLogs.invalidRegex'}) : undefined,
+        matchAnnouncement: this.matchAnnouncement,
         downloadOpen: this.downloads.open,
-        format: this.format,
       },
       this.actions
     );
@@ -391,7 +432,7 @@ export class KubePodLogs extends KubeElement {
 
   private renderBody(status: OverallStatus) {
     if (status.state === 'forbidden') return renderForbidden(status.error);
-    if (status.state === 'error' && !this.logs.buffer.total) return renderError(status.error, () => this.reload());
+    if (status.state === 'error' && !this.logs.buffer.total) return renderError(status.error, () => void this.retry());
     return this.renderLog();
   }
 

@@ -28,8 +28,22 @@ export interface ToolbarState {
   matchCount: number;
   currentMatch: number;
   searchError?: string;
+  /** What the search's live region says: the count as it was when the reader last typed or stepped (nothing yet when unset). */
+  matchAnnouncement?: string;
   downloadOpen: boolean;
   format(n: number): string;
+}
+
+/** What the match count depends on. */
+export type SearchState = Pick<ToolbarState, 'query' | 'matchCount' | 'currentMatch' | 'searchError' | 'format'>;
+
+/** "3 of 120", "120 matching lines", why the expression is invalid, or nothing without a search. */
+export function matchCountText(s: SearchState): string {
+  if (s.searchError) return s.searchError;
+  if (!s.query) return '';
+  return s.currentMatch >= 0
+    ? msg(str`${s.format(s.currentMatch + 1)} of ${s.format(s.matchCount)}`, {id: 'kube.podLogs.matchOf'})
+    : msg(str`${s.format(s.matchCount)} matching lines`, {id: 'kube.podLogs.matches'});
 }
 
 /** What the toolbar asks for. */
@@ -59,10 +73,30 @@ function sinceLabel(value: string) {
 }
 
 /** An on/off button; `name` is its accessible name when the visible label is a symbol (`.*`, `Aa`). */
-function toggle(part: string, label: string, pressed: boolean, onClick: () => void, disabled = false, title?: string, name?: string) {
-  return html`<button type="button" part="${part} toggle" aria-pressed=${pressed ? 'true' : 'false'} ?disabled=${disabled} title=${ifDefined(title)} aria-label=${ifDefined(name)} @click=${onClick}>
+function toggle(part: string, label: string, pressed: boolean, onClick: () => void, title?: string, name?: string) {
+  return html`<button type="button" part="${part} toggle" aria-pressed=${pressed ? 'true' : 'false'} title=${ifDefined(title)} aria-label=${ifDefined(name)} @click=${onClick}>
     ${label}
   </button>`;
+}
+
+/** Previous stays focusable while there is no earlier instance and says why: a disabled button's title reaches few readers. */
+function previousToggle(s: ToolbarState, a: ToolbarActions) {
+  const unavailable = !s.previousAvailable && !s.previous;
+  const reason = msg("The container hasn't restarted, so there is no previous log.", {id: 'kube.podLogs.previousUnavailable'});
+  return html`<button
+      type="button"
+      part="previous-button toggle"
+      aria-pressed=${s.previous ? 'true' : 'false'}
+      aria-disabled=${unavailable ? 'true' : 'false'}
+      aria-describedby=${ifDefined(unavailable ? 'previous-reason' : undefined)}
+      title=${unavailable ? reason : msg('Logs of the previous, restarted instance', {id: 'kube.podLogs.previousTitle'})}
+      @click=${() => {
+        if (!unavailable) a.set('previous', !s.previous);
+      }}
+    >
+      ${msg('Previous', {id: 'kube.podLogs.previous'})}
+    </button>
+    ${unavailable ? html`<span id="previous-reason" class="visually-hidden">${reason}</span>` : nothing}`;
 }
 
 function containerLabel(c: {name: string; type: string}) {
@@ -88,14 +122,7 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
         >`
       : nothing}
     ${toggle('follow-button', msg('Follow', {id: 'kube.podLogs.follow'}), s.follow, () => a.set('follow', !s.follow))}
-    ${toggle(
-      'previous-button',
-      msg('Previous', {id: 'kube.podLogs.previous'}),
-      s.previous,
-      () => a.set('previous', !s.previous),
-      !s.previousAvailable && !s.previous,
-      msg('Logs of the previous, restarted instance', {id: 'kube.podLogs.previousTitle'})
-    )}
+    ${previousToggle(s, a)}
     <label part="field"
       >${msg('Timestamps', {id: 'kube.podLogs.timestamps'})}
       <select part="timestamps-select" @change=${(e: Event) => a.set('timestamps', value(e))}>
@@ -160,21 +187,14 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
           }
         }}
       />
-      ${toggle('regex-button', '.*', s.regex, () => a.set('regex', !s.regex), false, msg('Regular expression', {id: 'kube.podLogs.regex'}), msg('Regular expression', {id: 'kube.podLogs.regex'}))}
-      ${toggle('case-button', 'Aa', s.caseSensitive, () => a.set('caseSensitive', !s.caseSensitive), false, msg('Match case', {id: 'kube.podLogs.matchCase'}), msg('Match case', {id: 'kube.podLogs.matchCase'}))}
+      ${toggle('regex-button', '.*', s.regex, () => a.set('regex', !s.regex), msg('Regular expression', {id: 'kube.podLogs.regex'}), msg('Regular expression', {id: 'kube.podLogs.regex'}))}
+      ${toggle('case-button', 'Aa', s.caseSensitive, () => a.set('caseSensitive', !s.caseSensitive), msg('Match case', {id: 'kube.podLogs.matchCase'}), msg('Match case', {id: 'kube.podLogs.matchCase'}))}
       ${toggle('filter-button', msg('Only matching', {id: 'kube.podLogs.filter'}), s.filter, () => a.set('filter', !s.filter))}
       <button type="button" part="previous-match" ?disabled=${!s.matchCount} @click=${() => a.step(-1)}>${msg('Previous match', {id: 'kube.podLogs.previousMatch'})}</button>
       <button type="button" part="next-match" ?disabled=${!s.matchCount} @click=${() => a.step(1)}>${msg('Next match', {id: 'kube.podLogs.nextMatch'})}</button>
-      <!-- Live: the count changes only when the reader types or steps, so it is spoken then and never on its own. -->
-      <span part="match-count" id="match-count" aria-live="polite" aria-atomic="true"
-        >${s.searchError
-          ? s.searchError
-          : s.query
-            ? s.currentMatch >= 0
-              ? msg(str`${s.format(s.currentMatch + 1)} of ${s.format(s.matchCount)}`, {id: 'kube.podLogs.matchOf'})
-              : msg(str`${s.format(s.matchCount)} matching lines`, {id: 'kube.podLogs.matches'})
-            : nothing}</span
-      >
+      <!-- Not live: streamed lines change the count many times a second; the status after it speaks only when the reader types or steps. -->
+      <span part="match-count" id="match-count">${matchCountText(s)}</span>
+      <span part="match-announcement" class="visually-hidden" role="status">${s.matchAnnouncement ?? ''}</span>
     </div>
     <div
       part="download"
@@ -184,7 +204,14 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
         (e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>('[part~="download-button"]')?.focus();
       }}
     >
-      <button type="button" part="download-button" aria-expanded=${s.downloadOpen ? 'true' : 'false'} aria-controls="download-menu" @click=${a.toggleDownload}>
+      <!-- aria-controls only while the menu exists: a reference to nothing is an error. -->
+      <button
+        type="button"
+        part="download-button"
+        aria-expanded=${s.downloadOpen ? 'true' : 'false'}
+        aria-controls=${ifDefined(s.downloadOpen ? 'download-menu' : undefined)}
+        @click=${a.toggleDownload}
+      >
         ${msg('Download', {id: 'kube.podLogs.download'})}
       </button>
       ${s.downloadOpen
