@@ -46,7 +46,7 @@ type Story = StoryObj<Args>;
 /** sandbox-admin on one deployment: every action enabled. */
 export const AdminSingleObject: Story = {};
 
-/** sandbox-developer in team-b, where it may only view: changes are disabled and say why (hover or focus them). */
+/** sandbox-developer in team-b, where it may only view: changes are disabled and say why (hover or focus them; Escape hides the reason). */
 export const DeveloperDeniedInTeamB: Story = {
   args: {namespace: 'team-b', name: 'catalog'},
   render: (args) => html`
@@ -71,7 +71,7 @@ export const HiddenDenied: Story = {
   args: {namespace: 'team-b', name: 'catalog', denied: 'hide'},
 };
 
-/** Acting on a resource list's selection (`for`): tick pods; each is checked, e.g. "Delete (3 of 5)". */
+/** Acting on a resource list's selection (`for`): tick pods; each is checked, e.g. "Delete (3 of 5)". Deleting them leaves focus on the message that takes the toolbar's place. */
 export const BulkSelection: Story = {
   render: (args) => html`
     <kube-provider transport="sandbox" cluster="sandbox" .tokenProvider=${developer} namespace="team-a">

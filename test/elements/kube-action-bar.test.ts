@@ -1,4 +1,5 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {resetMouse, sendKeys, sendMouse, setViewport} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-action-bar.js';
@@ -386,6 +387,29 @@ describe('<kube-action-bar>', () => {
       expect(el.shadowRoot!.activeElement, 'focus back on the action').to.equal(button(el, 'delete'));
     });
 
+    it('keeps focus in the bar when a delete empties the selection of the list it follows and the toolbar gives way', async () => {
+      const {el, provider, client} = await mount(html`
+        <kube-action-bar for="maps" undo-ms="200"></kube-action-bar>
+        <kube-resource-list id="maps" kind="configmaps" namespace="team-a" selectable="multi"></kube-resource-list>
+      `);
+      await client.create('sandbox', {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'doomed', namespace: 'team-a'}});
+      const list = provider.querySelector('kube-resource-list')!;
+      const checkbox = () => [...list.shadowRoot!.querySelectorAll('[part~="row"]')].find((row) => row.textContent!.includes('doomed'))?.querySelector<HTMLInputElement>('input[part~="select"]');
+      await until(() => !!checkbox(), 'the row');
+      checkbox()!.click();
+      await ready(el);
+      const remove = button(el, 'delete')!;
+      remove.focus();
+      remove.click();
+      await confirm(el);
+      await until(() => el.shadowRoot!.activeElement === part(el, 'undo-button'), 'focus on Undo');
+      await until(() => result(el) === 'Delete: done.' && el.hasState('empty'), 'deleted, and nothing selected any more');
+      expect(part(el, 'toolbar')).to.equal(null);
+      expect(document.activeElement, 'not the page').to.equal(el);
+      expect(el.shadowRoot!.activeElement, 'the message in place of the toolbar').to.equal(part(el, 'message'));
+      expect(part(el, 'message')!.textContent).to.contain('Select objects');
+    });
+
     it('leaving the page during the undo window sends nothing', async () => {
       const {el, sandbox} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config" undo-ms="200"></kube-action-bar>`);
       await ready(el);
@@ -634,6 +658,58 @@ describe('<kube-action-bar>', () => {
       expect(renders).to.be.greaterThan(0);
     });
 
+    it('Escape hides the reason of a denied action until focus or the pointer moves to an action again (WCAG 1.4.13)', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(el);
+      const shown = (id: string) => getComputedStyle(el.shadowRoot!.getElementById(button(el, id)!.getAttribute('aria-describedby')!)!).visibility === 'visible';
+      button(el, 'scale')!.focus();
+      await sendKeys({press: 'ArrowRight'});
+      await until(() => el.shadowRoot!.activeElement === button(el, 'restart') && shown('restart'), 'the reason of the focused action');
+      let escapes = 0;
+      const count = () => escapes++;
+      document.addEventListener('keydown', count);
+      await sendKeys({press: 'Escape'});
+      await el.updateComplete;
+      document.removeEventListener('keydown', count);
+      expect(shown('restart'), 'dismissed').to.equal(false);
+      expect(el.shadowRoot!.activeElement, 'focus stays').to.equal(button(el, 'restart'));
+      expect(escapes, 'only the reason closes, not what the bar sits in').to.equal(0);
+      await sendKeys({press: 'ArrowLeft'});
+      await until(() => shown('scale'), 'shows again once focus moves');
+
+      // Pointed at, with focus elsewhere on the page: Escape hides it too.
+      button(el, 'scale')!.blur();
+      const item = button(el, 'delete')!.parentElement!.getBoundingClientRect();
+      try {
+        await sendMouse({type: 'move', position: [Math.round(item.left + item.width / 2), Math.round(item.top + item.height / 2)]});
+        await until(() => shown('delete'), 'the reason of the action pointed at');
+        await sendKeys({press: 'Escape'});
+        await until(() => !shown('delete'), 'dismissed');
+      } finally {
+        await resetMouse();
+      }
+    });
+
+    it('keeps the reason of an action inside a 320px-wide viewport (WCAG 1.4.10)', async () => {
+      const {innerWidth: width, innerHeight: height} = window;
+      await setViewport({width: 320, height: 640});
+      try {
+        const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+        await ready(el);
+        const denied = buttons(el).filter((b) => b.getAttribute('aria-disabled') === 'true');
+        expect(denied.length).to.be.greaterThan(3);
+        for (const action of denied) {
+          action.focus();
+          const reason = el.shadowRoot!.getElementById(action.getAttribute('aria-describedby')!)!;
+          const box = reason.getBoundingClientRect();
+          expect(box.right, action.dataset['action']).to.be.at.most(320);
+          expect(box.left, action.dataset['action']).to.be.at.least(0);
+        }
+      } finally {
+        await setViewport({width, height});
+      }
+    });
+
     it('a denied action does nothing when activated', async () => {
       const {el} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
       await ready(el);
@@ -667,6 +743,35 @@ describe('<kube-action-bar>', () => {
   });
 
   describe('accessibility', () => {
+    it('tells denied and destructive actions apart without colour in forced-colors mode', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
+      // The test browser can't emulate forced colours: read the rules that apply there.
+      const forced: CSSStyleRule[] = [];
+      const walk = (rules: CSSRuleList, inForced: boolean) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSMediaRule) walk(rule.cssRules, inForced || rule.media.mediaText.includes('forced-colors: active'));
+          else if (rule instanceof CSSGroupingRule) walk(rule.cssRules, inForced);
+          else if (inForced && rule instanceof CSSStyleRule) forced.push(rule);
+        }
+      };
+      for (const sheet of el.shadowRoot!.adoptedStyleSheets) walk(sheet.cssRules, false);
+      const denied = forced.find((rule) => rule.selectorText.includes('[aria-disabled="true"]') && !rule.selectorText.includes(':not('));
+      expect(denied?.style.color.toLowerCase(), 'denied: the system colour for disabled text').to.equal('graytext');
+      const destructive = forced.find((rule) => rule.selectorText.includes('action-destructive'));
+      expect(destructive?.style.borderWidth, 'destructive: a heavier border').to.equal('2px');
+    });
+
+    it('keeps its empty live regions in the accessibility tree, only unseen, so what is put in them is announced', async () => {
+      const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
+      await ready(el);
+      for (const name of ['status', 'alert']) {
+        const live = part(el, name)!;
+        expect(live.childElementCount, name).to.equal(0);
+        expect(getComputedStyle(live).display, name).not.to.equal('none');
+        expect(live.getBoundingClientRect().width, name).to.be.at.most(1);
+      }
+    });
+
     it('the open confirmation dialog is accessible', async () => {
       const {el} = await mount(html`<kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar>`);
       await ready(el);

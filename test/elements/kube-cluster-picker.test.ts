@@ -358,6 +358,22 @@ describe('<kube-cluster-picker>', () => {
       await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'broken');
       expect(trigger.getAttribute('aria-expanded')).to.equal('true');
     });
+
+    it('keeps the active option among the options when the list gets shorter while open', async () => {
+      const {provider, picker} = await mountTeams();
+      const trigger = part(picker, 'trigger');
+      picker.focus();
+      await sendKeys({press: 'End'});
+      await until(() => trigger.getAttribute('aria-activedescendant') === 'option-2', 'End');
+      picker.clusters = [{name: 'sandbox-edge', displayName: 'Team'}];
+      await picker.updateComplete;
+      expect(options(picker)).to.have.length(1);
+      const active = trigger.getAttribute('aria-activedescendant');
+      expect(active, 'the last option left').to.equal('option-0');
+      expect(picker.shadowRoot!.getElementById(active!)).to.equal(part(picker, 'option-active'));
+      await sendKeys({press: 'Enter'});
+      await until(() => provider.cluster === 'sandbox-edge', 'chose the one option left');
+    });
   });
 
   describe('pointer', () => {

@@ -11,6 +11,7 @@ export const actionBarStyles = css`
       display: block;
     }
     [part='base'] {
+      position: relative;
       display: grid;
       gap: var(--_space);
     }
@@ -61,7 +62,7 @@ export const actionBarStyles = css`
       inset-inline-start: 0;
       z-index: 1;
       width: max-content;
-      max-width: 22rem;
+      max-width: min(22rem, calc(100vw - 2rem));
       padding: calc(var(--_space) / 2) var(--_space);
       color: var(--_fg);
       background: var(--_bg);
@@ -70,9 +71,21 @@ export const actionBarStyles = css`
       box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
       visibility: hidden;
     }
+    /* Bridges the gap to the action, so the pointer can move onto the reason (WCAG 1.4.13). */
+    [part='reason']::before {
+      content: '';
+      position: absolute;
+      inset-block-end: 100%;
+      inset-inline: 0;
+      height: 5px;
+    }
     [part='item']:hover [part='reason'],
     [part~='action']:focus-visible + [part='reason'] {
       visibility: visible;
+    }
+    /* Escape dismissed it (WCAG 1.4.13). */
+    [part='toolbar'][data-reason-dismissed] [part='item'] [part='reason'] {
+      visibility: hidden;
     }
     [part='message'] {
       margin: 0;
@@ -87,9 +100,15 @@ export const actionBarStyles = css`
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
+    /* Empty live regions stay in the accessibility tree, so what is put in them is announced; only unseen. */
     [part='status']:empty,
     [part='alert']:empty {
-      display: none;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     [part='result'][data-tone='success'] {
       color: var(--_success);
@@ -170,6 +189,17 @@ export const actionBarStyles = css`
       display: flex;
       justify-content: flex-end;
       gap: var(--_space);
+    }
+    /* System colours replace the danger and muted colours: say denied and destructive otherwise. */
+    @media (forced-colors: active) {
+      [part~='action'][aria-disabled='true'] {
+        color: GrayText;
+        border-color: GrayText;
+      }
+      [part~='action-destructive']:not([aria-disabled='true']),
+      [part~='confirm-destructive'] {
+        border-width: 2px;
+      }
     }
   }
 `;

@@ -17,6 +17,7 @@ import {ListSelectionController} from './list-selection.js';
 import {ActionRunner} from './action-runner.js';
 import {renderLiveRegions} from './live-regions.js';
 import {actionId, ToolbarFocus} from './toolbar-focus.js';
+import {ReasonTooltip} from './reason-tooltip.js';
 import {actionBarStyles} from './kube-action-bar.styles.js';
 
 /**
@@ -24,7 +25,14 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * the selection of a `<kube-resource-list>` (`for`), each gated by SelfSubjectAccessReview for its
  * exact verb, resource, subresource, namespace and name. Denied actions stay focusable and say why;
  * destructive ones confirm first and wait out an undo window before any request is sent.
- * A toolbar: arrow keys, Home and End move between actions.
+ * A toolbar: arrow keys, Home and End move between actions. A denied action's reason shows on hover
+ * and focus; Escape hides it until focus or the pointer moves to an action.
+ *
+ * When the control holding focus goes away — a delete empties the followed list's selection and the
+ * toolbar gives way to "Select objects to act on them." — focus moves to what took its place in the
+ * bar (the action holding the tab stop, or that message), not to the page's start. It stays in the
+ * bar rather than going to the list: the user is where they were, and the result is announced by
+ * the live regions.
  *
  * Removing the bar cancels only an action still in its undo window (nothing was sent). An action
  * already sending finishes, and its `success` or `error` event is still dispatched on the bar —
@@ -39,8 +47,8 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * @csspart icon - The glyph of an action.
  * @csspart label - The text of an action.
  * @csspart count - "(3 of 5)" on a partly permitted action.
- * @csspart reason - Why an action is denied or partly permitted; shown on hover and focus.
- * @csspart message - No client, no target, discovery errors, "Checking your permissions…" or "No actions available." in place of an empty toolbar.
+ * @csspart reason - Why an action is denied or partly permitted; shown on hover and focus until Escape.
+ * @csspart message - No client, no target, discovery errors, "Checking your permissions…" or "No actions available." in place of an empty toolbar; focused when it replaces the toolbar that held focus.
  * @csspart undo - The undo toast with its countdown, inside `status`.
  * @csspart undo-button - The Undo button; focused when the undo window opens; pointing at it or focusing it again pauses the countdown.
  * @csspart status - The live region (role=status) for the undo toast, results and cancellations.
@@ -113,6 +121,9 @@ export class KubeActionBar extends KubeElement {
   private readonly registered: KubeActionDefinition[] = [];
   private readonly list = new ListSelectionController(this, () => this.htmlFor);
   private readonly toolbarFocus = new ToolbarFocus(this, () => this.visible.length);
+  private readonly reasonTooltip = new ReasonTooltip(this);
+  /** Whether focus was in the bar when the current update began. */
+  private focusWasInside = false;
   private readonly runner = new ActionRunner(this, {
     client: () => this.client,
     undoMs: () => this.undoWindowMs,
@@ -179,6 +190,11 @@ export class KubeActionBar extends KubeElement {
     return [{cluster, resource: this.apiVersion ? {apiVersion: this.apiVersion, kind: this.kind} : this.kind, namespace, name: this.name}];
   }
 
+  protected override update(changed: PropertyValues) {
+    this.focusWasInside = !!this.shadowRoot?.activeElement;
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues) {
     const noClient = !this.client;
     const status = this.permissions.status;
@@ -196,6 +212,14 @@ export class KubeActionBar extends KubeElement {
       }
       if (!this.request && this.dialog?.open) this.dialog.close();
     }
+    // After the dialog has handed focus back: only now is it known whether focus is lost.
+    if (this.focusWasInside && !this.shadowRoot?.activeElement) this.keepFocus();
+  }
+
+  /** The focused control was rendered away: focus goes to what took its place, not to the page's start. */
+  private keepFocus() {
+    const root = this.renderRoot;
+    (root.querySelector<HTMLElement>(`#${actionId(this.toolbarFocus.tabStop(this.visible.length))}`) ?? root.querySelector<HTMLElement>('[part="message"]'))?.focus();
   }
 
   /** The offered actions with their standing, minus denied ones when `denied="hide"`. */
@@ -225,22 +249,35 @@ export class KubeActionBar extends KubeElement {
   }
 
   private renderToolbar(): TemplateResult {
-    if (!this.client) return html`<p part="message">${msg('No client — wrap me in <kube-provider>.', {id: 'kube.actionBar.noClient'})}</p>`;
+    if (!this.client) return html`<p part="message" tabindex="-1">${msg('No client — wrap me in <kube-provider>.', {id: 'kube.actionBar.noClient'})}</p>`;
     if (this.permissions.status === 'idle') {
-      return html`<p part="message">${this.htmlFor ? msg('Select objects to act on them.', {id: 'kube.actionBar.noSelection'}) : msg('No object to act on.', {id: 'kube.actionBar.noTarget'})}</p>`;
+      return html`<p part="message" tabindex="-1">${this.htmlFor ? msg('Select objects to act on them.', {id: 'kube.actionBar.noSelection'}) : msg('No object to act on.', {id: 'kube.actionBar.noTarget'})}</p>`;
     }
     if (this.permissions.status === 'error') {
-      return html`<p part="message" role="alert">${text.targetErrorText(this.permissions.error)}</p>`;
+      return html`<p part="message" role="alert" tabindex="-1">${text.targetErrorText(this.permissions.error)}</p>`;
     }
     const items = this.visible;
-    if (!items.length) return html`<p part="message" role="status">${this.emptyToolbarText()}</p>`;
+    if (!items.length) return html`<p part="message" role="status" tabindex="-1">${this.emptyToolbarText()}</p>`;
     const active = this.toolbarFocus.tabStop(items.length);
     return html`
-      <div part="toolbar" role="toolbar" aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})} aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'} @keydown=${this.toolbarFocus.onKeyDown}>
+      <div
+        part="toolbar"
+        role="toolbar"
+        aria-label=${this.label ?? msg('Actions', {id: 'kube.actionBar.label'})}
+        aria-busy=${this.permissions.status === 'loading' ? 'true' : 'false'}
+        ?data-reason-dismissed=${this.reasonTooltip.dismissed}
+        @keydown=${this.onToolbarKeyDown}
+      >
         ${items.map(({definition, permission}, index) => this.renderAction(definition, permission, index, index === active))}
       </div>
     `;
   }
+
+  /** Escape hides a reason; arrows, Home and End move between actions. */
+  private readonly onToolbarKeyDown = (event: KeyboardEvent) => {
+    this.reasonTooltip.onKeyDown(event);
+    this.toolbarFocus.onKeyDown(event);
+  };
 
   /** Words for a toolbar with nothing in it: still checking, could not check, or nothing to offer. */
   private emptyToolbarText(): string {
@@ -260,7 +297,7 @@ export class KubeActionBar extends KubeElement {
     const permitted = permission.permitted.length;
     const total = permission.total;
     return html`
-      <span part="item">
+      <span part="item" @pointerenter=${this.reasonTooltip.onPointerEnter} @pointerleave=${this.reasonTooltip.onPointerLeave}>
         <button
           part=${parts}
           id=${actionId(index)}
@@ -270,7 +307,10 @@ export class KubeActionBar extends KubeElement {
           aria-disabled=${usable ? 'false' : 'true'}
           aria-describedby=${reason ? `reason-${index}` : nothing}
           @click=${() => this.activate(definition, permission)}
-          @focus=${() => (this.toolbarFocus.active = index)}
+          @focus=${(event: FocusEvent) => {
+            this.toolbarFocus.active = index;
+            this.reasonTooltip.onFocus(event);
+          }}
         >
           ${definition.icon ? html`<span part="icon" aria-hidden="true">${definition.icon}</span>` : nothing}
           <span part="label">${label}</span>${partial ? html` <span part="count">${msg(str`(${permitted} of ${total})`, {id: 'kube.actionBar.count'})}</span>` : nothing}

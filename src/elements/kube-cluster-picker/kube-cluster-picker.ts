@@ -107,6 +107,13 @@ export class KubeClusterPicker extends KubeElement {
     if (changed.has('cluster') && this.cluster && this.status.status === 'error') this.status.refresh();
   }
 
+  /** The options refresh in the controllers' hostUpdate, after willUpdate: the active one is kept among them here. */
+  protected override update(changed: PropertyValues) {
+    // A shorter list (the host's `clusters`, a new listing) leaves no option at the old index.
+    if (this.active >= this.options.length) this.active = this.options.length - 1;
+    super.update(changed);
+  }
+
   /** States follow the controllers, which refresh in hostUpdate — after willUpdate. */
   protected override updated() {
     const current = this.status.get(this.cluster);
@@ -126,7 +133,7 @@ export class KubeClusterPicker extends KubeElement {
     const current = this.status.get(this.cluster);
     const label = this.label ?? msg('Cluster', {id: 'kube.clusterPicker.label'});
     const open = this.open && this.options.length > 0;
-    const activeId = open && this.active >= 0 ? `option-${this.active}` : undefined;
+    const activeId = open && this.active >= 0 && this.active < this.options.length ? `option-${this.active}` : undefined;
     return html`
       <div part="base">
         <span part="label" id="label">${label}</span>
