@@ -140,7 +140,11 @@ export const ThirtyThousandPods: Story = {
   },
 };
 
-/** Host-supplied columns and row actions (renderer functions: rows are virtualized). */
+/**
+ * Host-supplied columns and row actions (renderer functions: rows are virtualized). The grid stays
+ * one tab stop: Right from a row moves into its actions, Left or Escape back, Up and Down to the
+ * same action in the next row.
+ */
 export const ExtraColumnsAndActions: Story = {
   render: () => html`
     <kube-provider transport="sandbox" cluster="sandbox">
@@ -148,7 +152,9 @@ export const ExtraColumnsAndActions: Story = {
         kind="pods"
         namespace="team-a"
         .extraColumns=${[{header: 'App', render: (_row: unknown, object: {metadata: {labels?: Record<string, string>}}) => object.metadata.labels?.['app'] ?? '', sortValue: (_row: unknown, object: {metadata: {labels?: Record<string, string>}}) => object.metadata.labels?.['app']}]}
-        .rowActions=${(row: {object: {metadata: {name?: string}}}) => html`<button type="button" @click=${() => console.info('logs', row.object.metadata.name)}>Logs</button>`}
+        .rowActions=${(row: {object: {metadata: {name?: string}}}) =>
+          html`<button type="button" @click=${() => console.info('logs', row.object.metadata.name)}>Logs</button>
+            <button type="button" @click=${() => console.info('yaml', row.object.metadata.name)}>YAML</button>`}
       ></kube-resource-list>
     </kube-provider>
   `,

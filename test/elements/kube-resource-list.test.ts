@@ -1,4 +1,4 @@
-import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
@@ -61,6 +61,31 @@ const names = (el: KubeResourceList) => rows(el).map((row) => cell(row, 'Name'))
 const headers = (el: KubeResourceList) => [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim());
 const rowByName = (el: KubeResourceList, name: string) => rows(el).find((row) => cell(row, 'Name') === name);
 const ready = (el: KubeResourceList, min = 1) => until(() => el.hasState('ready') && rows(el).length >= min, 'rows');
+
+/** Every live region the list has: the announcements a screen reader would hear. */
+const liveRegions = (el: KubeResourceList) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="status"], [role="alert"], [aria-live]')];
+
+/** What a live region comes to say, in order, from now on. */
+function said(region: HTMLElement) {
+  const texts: string[] = [];
+  const observer = new MutationObserver(() => {
+    const text = region.textContent!.trim();
+    if (text !== texts.at(-1)) texts.push(text);
+  });
+  observer.observe(region, {childList: true, characterData: true, subtree: true});
+  cleanups.push(() => observer.disconnect());
+  return texts;
+}
+
+/** The text of the rules a stylesheet applies under `@media (forced-colors: active)`. */
+function forcedColorRules(rules: CSSRuleList): string {
+  let text = '';
+  for (const rule of rules) {
+    if (rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active')) text += [...rule.cssRules].map((inner) => inner.cssText).join('\n');
+    else if (rule instanceof CSSGroupingRule) text += forcedColorRules(rule.cssRules);
+  }
+  return text;
+}
 
 function key(el: HTMLElement, key: string) {
   el.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, composed: true, cancelable: true}));
@@ -962,6 +987,91 @@ describe('<kube-resource-list>', () => {
     });
   });
 
+  describe('keyboard: focus and row actions', () => {
+    it('keeps focus in the list while what it lists changes, then gives it to the first new row', async () => {
+      const {el, provider} = await mount(html`<kube-resource-list kind="pods"></kube-resource-list>`);
+      provider.setAttribute('namespace', 'team-a');
+      await until(() => el.hasState('ready') && rows(el).length > 2 && names(el).some((name) => name.startsWith('web-')), "team-a's pods");
+      rows(el)[1]!.focus();
+      // What holds focus after each render, from the first render after the change to the new rows.
+      const held: Array<string | null> = [];
+      const observer = new MutationObserver(() => held.push((el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('part') ?? null));
+      observer.observe(el.shadowRoot!, {childList: true, subtree: true});
+      cleanups.push(() => observer.disconnect());
+      provider.setAttribute('namespace', 'team-b');
+      await until(() => el.hasState('ready') && names(el).some((name) => name.startsWith('catalog-')), "team-b's pods");
+      await el.updateComplete;
+      expect(document.activeElement, 'not <body>').to.equal(el);
+      expect(el.shadowRoot!.activeElement, 'the first row').to.equal(rows(el)[0]);
+      expect(rows(el)[0]!.tabIndex).to.equal(0);
+      expect(held, 'on the loading state while the new rows load').to.include('loading');
+      expect(held, 'never nothing on the way').not.to.include(null);
+    });
+
+    it('takes one Tab to leave the grid with row actions, and reaches a row\'s actions with the arrows', async () => {
+      const {el, provider} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list><button id="after">After</button>`);
+      el.rowActions = (row) => html`<button type="button">Logs</button><a href="#${row.object.metadata.name}">Open</a>`;
+      await ready(el, 3);
+      const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      const actions = (row: HTMLElement) => [...row.querySelectorAll<HTMLElement>('[part~="actions"] :is(button, a)')];
+      await until(() => rows(el).every((row) => actions(row).length === 2), 'the actions');
+      expect(rows(el).flatMap(actions).filter((control) => control.tabIndex !== -1), 'no action is a tab stop').to.deep.equal([]);
+      const after = provider.querySelector<HTMLElement>('#after')!;
+      part(el, 'label-selector')!.focus();
+      await sendKeys({press: 'Tab'});
+      expect(active()).to.equal(rows(el)[0]);
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement, `one Tab past ${rows(el).length} rows with actions`).to.equal(after);
+
+      const [first, second] = rows(el) as [HTMLElement, HTMLElement];
+      first.focus();
+      await sendKeys({press: 'ArrowRight'});
+      expect(active(), 'Right: into the actions').to.equal(actions(first)[0]);
+      await until(() => actions(first)[0]!.tabIndex === 0 && first.tabIndex === -1, 'the action holding the tab stop');
+      expect(el.shadowRoot!.querySelectorAll('[part~="table"] [tabindex="0"]'), 'one tab stop').to.have.length(1);
+      await sendKeys({press: 'ArrowRight'});
+      expect(active()).to.equal(actions(first)[1]);
+      await sendKeys({press: 'ArrowLeft'});
+      expect(active()).to.equal(actions(first)[0]);
+      await sendKeys({press: 'ArrowLeft'});
+      expect(active(), 'Left from the first action: the row').to.equal(first);
+      await sendKeys({press: 'ArrowRight'});
+      await sendKeys({press: 'ArrowRight'});
+      await sendKeys({press: 'Escape'});
+      expect(active(), 'Escape: the row').to.equal(first);
+      await sendKeys({press: 'ArrowRight'});
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => active() === actions(second)[0], "Down: the same action of the next row");
+      await until(() => actions(second)[0]!.tabIndex === 0 && second.tabIndex === -1 && first.tabIndex === -1, 'the tab stop moved with it');
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement, 'one Tab leaves from an action too').to.equal(after);
+      await sendKeys({down: 'Shift'});
+      await sendKeys({press: 'Tab'});
+      await sendKeys({up: 'Shift'});
+      expect(active(), 'and Shift+Tab comes back to it').to.equal(actions(second)[0]);
+    });
+
+    it("draws the sort button's focus ring inside its header cell, which clips what overflows it", async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
+      await ready(el, 2);
+      rows(el)[0]!.focus();
+      await sendKeys({press: 'ArrowUp'});
+      const button = el.shadowRoot!.querySelector<HTMLElement>('[part~="sort-button"]')!;
+      await until(() => el.shadowRoot!.activeElement === button, 'the sort button focused');
+      expect(button.matches(':focus-visible')).to.be.true;
+      const style = getComputedStyle(button);
+      expect(style.outlineStyle).to.equal('solid');
+      // How far the ring reaches outside the button's box.
+      const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+      const ring = button.getBoundingClientRect();
+      const cell = button.closest('[part~="header-cell"]')!.getBoundingClientRect();
+      expect(ring.top - reach, 'top edge').to.be.at.least(cell.top);
+      expect(ring.bottom + reach, 'bottom edge').to.be.at.most(cell.bottom);
+      expect(ring.left - reach, 'start edge').to.be.at.least(cell.left);
+      expect(ring.right + reach, 'end edge').to.be.at.most(cell.right);
+    });
+  });
+
   describe('accessibility', () => {
     it('is accessible when loaded, multi-select and with actions', async () => {
       const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" selectable="multi"></kube-resource-list>`);
@@ -971,6 +1081,88 @@ describe('<kube-resource-list>', () => {
       const first = rows(el)[0]!;
       expect(first.querySelector('[part~="actions"] button')).to.exist;
       expect(formatAge(ageMs('2020-01-01T00:00:00Z'))).to.match(/y/);
+    });
+
+    it('shows a selected row in forced colours (Windows High Contrast), which drop backgrounds', async () => {
+      const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a" selectable="multi"></kube-resource-list>`);
+      await ready(el, 2);
+      setTimeout(() => rows(el)[0]!.querySelector<HTMLInputElement>('input[part~="select"]')!.click());
+      await oneEvent(el, 'kube-selection-change');
+      await el.updateComplete;
+      // The test browser can't turn forced colours on: what the element says under them is applied as if they were.
+      const sheets = el.shadowRoot!.adoptedStyleSheets;
+      const forced = sheets.map((sheet) => forcedColorRules(sheet.cssRules)).join('\n');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`@layer kube { ${forced} }`);
+      el.shadowRoot!.adoptedStyleSheets = [...sheets, sheet];
+      const systemColor = (name: string) => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = name;
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      };
+      const [selected, other] = rows(el) as [HTMLElement, HTMLElement];
+      expect(selected.getAttribute('aria-selected')).to.equal('true');
+      const style = getComputedStyle(selected);
+      expect(style.forcedColorAdjust, 'kept from being forced to the page background').to.equal('none');
+      expect(style.backgroundColor, 'the system selection colour').to.equal(systemColor('Highlight'));
+      expect(style.color).to.equal(systemColor('HighlightText'));
+      expect(getComputedStyle(other).forcedColorAdjust, 'an unselected row is left to the system').to.equal('auto');
+    });
+
+    it('says once, in one live region, how many rows show when a paged list has arrived', async () => {
+      const sandbox = createSandbox({seed: 1, pods: 1500});
+      cleanups.push(() => sandbox.dispose());
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const client = makeClient(sandbox, 'sandbox-admin', async (path) => {
+        if (/\/namespaces\/load\/pods\?.*continue=/.test(path)) await held;
+      });
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="load"></kube-resource-list>`, {sandbox, client});
+      await until(() => !!part(el, 'progress'), 'the progress');
+      const progress = part(el, 'progress')!;
+      expect(progress.getAttribute('role'), 'the progress, changing page by page, is not live').to.equal(null);
+      expect(progress.getAttribute('aria-live')).to.equal(null);
+      const [region, ...others] = liveRegions(el);
+      expect(others, 'one live region').to.deep.equal([]);
+      expect(region!.getAttribute('role')).to.equal('status');
+      expect(region!.className).to.equal('visually-hidden');
+      expect(region!.textContent!.trim()).to.equal('');
+      const texts = said(region!);
+      release();
+      await until(() => el.hasState('ready') && el.rowCount === 1500, 'every page');
+      expect(part(el, 'count')!.textContent!.trim()).to.equal('1,500 shown');
+      expect(part(el, 'count')!.hasAttribute('role')).to.be.false;
+      await until(() => texts.length > 0, 'said');
+      expect(texts).to.deep.equal(['1,500 shown']);
+      expect(liveRegions(el), 'still the one live region').to.deep.equal([region]);
+    });
+
+    it("says the filter's result once typing stops, and not the empty state at every keystroke", async () => {
+      const {el} = await mount(html`<kube-resource-list kind="pods" namespace="team-a"></kube-resource-list>`);
+      await ready(el);
+      const [region] = liveRegions(el);
+      await until(() => region!.textContent!.trim() === `${el.rowCount} shown`, 'the count, once listed');
+      const texts = said(region!);
+      const filter = part(el, 'filter') as HTMLInputElement;
+      const type = async (value: string) => {
+        filter.value = value;
+        filter.dispatchEvent(new InputEvent('input'));
+        await el.updateComplete;
+      };
+      for (const value of ['z', 'zz', 'zzz']) {
+        await type(value);
+        expect(part(el, 'empty')!.textContent).to.contain(`“${value}”`);
+        expect(liveRegions(el), 'the empty state is not live').to.deep.equal([region]);
+        await aTimeout(100);
+      }
+      expect(texts, 'nothing while typing').to.deep.equal([]);
+      await until(() => texts.length > 0, 'said once typing stopped');
+      expect(texts).to.deep.equal(['No pods match “zzz”.']);
+      await type('redis');
+      await until(() => texts.length > 1, 'the matching filter said');
+      expect(texts).to.deep.equal(['No pods match “zzz”.', '2 shown']);
     });
   });
 });

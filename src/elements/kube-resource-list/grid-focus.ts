@@ -1,11 +1,15 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {navigate} from '../../controllers/listbox-keys.js';
+import {actionControls, actionIndexOf, fitActionTabStops, takesArrows} from './action-controls.js';
 
 /** Rows rendered above and below the visible window. */
 const OVERSCAN = 8;
 
 /** The header row runs across: its keys as the listbox keys they move like. */
 const ALONG_HEADER: Partial<Record<string, string>> = {ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', Home: 'Home', End: 'End'};
+
+/** The states that stand in for the grid (loading, empty, failed): focus waits on them for rows. */
+const STAND_IN = ':is([part~="loading"], [part~="empty"], [part~="error"], [part~="forbidden"], [part~="no-cluster"])[tabindex]';
 
 /** The rows in display order, by key. */
 export interface GridRows {
@@ -37,8 +41,11 @@ export interface GridTarget {
 
 /**
  * The virtualized grid's window and its roving focus, after the ARIA grid pattern: one tab stop
- * (a row, or a column header's control), arrows move between rows and along the header row, Up
- * from the first row reaches the header. The active row follows its key through live updates.
+ * (a row, a column header's control, or one of the active row's actions); arrows move between
+ * rows, along the header row, and into and along a row's actions; Up from the first row reaches
+ * the header. The active row follows its key through live updates. When the rows are replaced
+ * (another query, the state standing in for them), focus stays in the list: on that state while
+ * it shows, then on the grid's tab stop — the first row after a new query.
  */
 export class GridFocusController implements ReactiveController {
   /** The scrolled-to window, in pixels below the header. */
@@ -46,12 +53,18 @@ export class GridFocusController implements ReactiveController {
   viewHeight = 600;
   /** The column header holding the tab stop; undefined while a row holds it. */
   header?: number;
+  /** Which of the active row's action controls holds the tab stop; undefined while the row does. */
+  action?: number;
 
   private headerColumn = 0;
   private activeKey?: string;
   private activePosition = 0;
   private refocus = false;
   private focusedBeforeChange?: string;
+  /** Whether focus was in the grid, or on the state standing in for it, as the update began. */
+  private focusWasInside = false;
+  /** The list held focus when its query changed: the new rows' tab stop takes it. */
+  private restart = false;
   private resizeObserver?: ResizeObserver;
 
   constructor(
@@ -73,6 +86,15 @@ export class GridFocusController implements ReactiveController {
     return this.root?.querySelector<HTMLElement>('[part~="header"]')?.offsetHeight ?? 0;
   }
 
+  /** Whether the row holds the grid's tab stop, when it is the active one. */
+  get rowHoldsTabStop() {
+    return this.header === undefined && this.action === undefined;
+  }
+
+  hostUpdate() {
+    this.focusWasInside = this.holdsFocus();
+  }
+
   hostUpdated() {
     const scroller = this.scroller;
     if (scroller && !this.resizeObserver) {
@@ -87,6 +109,9 @@ export class GridFocusController implements ReactiveController {
     } else if (!scroller && this.resizeObserver) {
       this.hostDisconnected();
     }
+    // No grid (loading, empty, failed): the next one starts at the top, its first row active.
+    if (!scroller) this.forgetPlace();
+    this.fitActions();
     // A deleted focused row hands focus to its neighbour. A focused row that a change moved lost focus
     // when its element was moved (Chromium blurs a moved element); nothing else has taken it: give it back.
     const focused = this.focusedBeforeChange;
@@ -94,9 +119,16 @@ export class GridFocusController implements ReactiveController {
     if (this.refocus) {
       this.refocus = false;
       this.rowElement(this.activeKey)?.focus({preventScroll: true});
-    } else if (focused !== undefined && !this.root?.activeElement && (!document.activeElement || document.activeElement === document.body)) {
+    } else if (focused !== undefined && this.focusLost()) {
       this.rowElement(focused)?.focus({preventScroll: true});
     }
+    // What held focus was replaced (rows by a state standing in for them, or the other way round), or a
+    // new query's rows arrived while the list held focus: the tab stop takes it, instead of <body>.
+    const lost = this.focusWasInside && this.focusLost();
+    if (this.restart && !lost && !this.holdsFocus()) this.restart = false;
+    const rowsArrived = this.restart && !!this.rowElement(this.activeKey);
+    if (lost || rowsArrived) this.tabStop()?.focus({preventScroll: true});
+    if (rowsArrived) this.restart = false;
   }
 
   hostDisconnected() {
@@ -123,6 +155,14 @@ export class GridFocusController implements ReactiveController {
     const last = Math.max(0, count - 1);
     if (this.header !== undefined && this.header > last) this.header = last;
     this.headerColumn = Math.min(this.headerColumn, last);
+  }
+
+  /** The query changed: its rows start at the first, at the top; if the list holds focus, they take it. */
+  reset() {
+    this.restart = this.holdsFocus();
+    this.forgetPlace();
+    const scroller = this.scroller;
+    if (scroller) scroller.scrollTop = 0;
   }
 
   /** Call before rows change: notes whether the focused row may be the one dropped. */
@@ -156,6 +196,7 @@ export class GridFocusController implements ReactiveController {
   clicked(key: string) {
     this.activeKey = key;
     this.header = undefined;
+    this.action = undefined;
   }
 
   readonly onScroll = () => {
@@ -171,41 +212,39 @@ export class GridFocusController implements ReactiveController {
   };
 
   readonly onFocusIn = (event: FocusEvent) => {
-    const {key, header} = this.targetOf(event);
-    if (header !== undefined && header >= 0 && header !== this.header) {
+    const {key, header, inActions} = this.targetOf(event);
+    if (header !== undefined && header >= 0) {
+      if (header === this.header) return;
       this.header = this.headerColumn = header;
+      this.action = undefined;
       this.host.requestUpdate();
-    } else if (key !== undefined && (key !== this.activeKey || this.header !== undefined)) {
+      return;
+    }
+    if (key === undefined) return;
+    const row = inActions ? this.rowElement(key) : undefined;
+    const index = row ? actionIndexOf(row, event) : -1;
+    const action = index >= 0 ? index : undefined;
+    if (key !== this.activeKey || this.header !== undefined || action !== this.action) {
       this.activeKey = key;
       this.header = undefined;
+      this.action = action;
       this.host.requestUpdate();
     }
   };
 
   readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
     const {key, header, inActions} = this.targetOf(event);
-    if (inActions) return;
     if (header !== undefined && header >= 0) {
       this.headerKey(event, header);
       return;
     }
     if (key === undefined) return;
-    const rows = this.options.rows();
-    const position = rows.positionOf(key);
-    const page = Math.max(1, Math.floor((this.viewHeight - this.headerHeight) / this.options.rowHeight()) - 1);
-    let next: number | undefined;
+    if (inActions) {
+      this.actionKey(event, key);
+      return;
+    }
     switch (event.key) {
-      case 'ArrowUp':
-        if (position > 0) break;
-        event.preventDefault();
-        void this.focusHeader(this.headerColumn);
-        return;
-      case 'PageDown':
-        next = Math.min(rows.length - 1, position + page);
-        break;
-      case 'PageUp':
-        next = Math.max(0, position - page);
-        break;
       case 'Enter':
         event.preventDefault();
         this.options.activate(key);
@@ -213,12 +252,109 @@ export class GridFocusController implements ReactiveController {
       case ' ':
         if (this.options.toggle(key)) event.preventDefault();
         return;
+      case 'ArrowRight':
+        if (this.focusAction(key, 0)) event.preventDefault();
+        return;
     }
-    next ??= navigate(event.key, position, rows.length);
+    const next = this.rowTarget(event.key, key);
     if (next === undefined) return;
     event.preventDefault();
-    void this.moveTo(next);
+    if (next === 'header') void this.focusHeader(this.headerColumn);
+    else void this.moveTo(next);
   };
+
+  /** Where a key moves from a row: to another row's position, up to the header row, or nowhere. */
+  private rowTarget(pressed: string, key: string): number | 'header' | undefined {
+    const rows = this.options.rows();
+    const position = rows.positionOf(key);
+    const page = Math.max(1, Math.floor((this.viewHeight - this.headerHeight) / this.options.rowHeight()) - 1);
+    switch (pressed) {
+      case 'ArrowUp':
+        return position > 0 ? position - 1 : 'header';
+      case 'PageDown':
+        return Math.min(rows.length - 1, position + page);
+      case 'PageUp':
+        return Math.max(0, position - page);
+    }
+    return navigate(pressed, position, rows.length);
+  }
+
+  /**
+   * Keys on one of a row's actions: Left and Right along them (Left from the first, or Escape, back
+   * to the row), Up and Down to the same action a row up or down. A control that uses arrows itself
+   * (a text field, a select) keeps them; Escape still leaves it.
+   */
+  private actionKey(event: KeyboardEvent, key: string) {
+    const row = this.rowElement(key);
+    const controls = row ? actionControls(row) : [];
+    const index = row ? actionIndexOf(row, event) : -1;
+    if (!row || index < 0) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      row.focus({preventScroll: true});
+      return;
+    }
+    if (takesArrows(controls[index]!)) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      const next = index + (event.key === 'ArrowRight' ? 1 : -1);
+      if (next < 0) row.focus({preventScroll: true});
+      else this.focusAction(key, next);
+      return;
+    }
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    const next = this.rowTarget(event.key, key);
+    if (next === undefined) return;
+    event.preventDefault();
+    // Up from the first row: the Actions column's header.
+    if (next === 'header') void this.focusHeader(this.headerCells().length - 1);
+    else void this.moveTo(next, index);
+  }
+
+  /** Focuses one of a row's actions (its last, when it has fewer); false when it has none. */
+  private focusAction(key: string, index: number): boolean {
+    const row = this.rowElement(key);
+    const controls = row ? actionControls(row) : [];
+    const control = controls[Math.min(index, controls.length - 1)];
+    // Scrolled to sideways when the grid is wider than its host.
+    control?.focus();
+    return !!control;
+  }
+
+  /** Only the action holding the tab stop is tabbable; if it is gone (the host renders fewer now), the row takes the stop back. */
+  private fitActions() {
+    if (this.action === undefined && !this.root?.querySelector('[part~="row"] > [part~="actions"]')) return;
+    const held = fitActionTabStops(this.rowElements(), this.activeKey, this.action);
+    if (this.action === undefined || held) return;
+    this.action = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the active row and the scrolled-to window, as for a new grid. */
+  private forgetPlace() {
+    this.activeKey = undefined;
+    this.activePosition = 0;
+    this.action = undefined;
+    this.viewTop = 0;
+  }
+
+  private holdsFocus() {
+    const active = this.root?.activeElement;
+    return !!active && (!!this.scroller?.contains(active) || active.matches(STAND_IN));
+  }
+
+  /** Nothing has focus: what had it left the page. */
+  private focusLost() {
+    return !this.root?.activeElement && (!document.activeElement || document.activeElement === document.body);
+  }
+
+  /** What holds the list's tab stop: a column header's control, an action or the active row — or the state standing in for the grid. */
+  private tabStop(): HTMLElement | undefined {
+    if (!this.scroller) return this.root?.querySelector<HTMLElement>(STAND_IN) ?? undefined;
+    if (this.header !== undefined) return this.headerControl(this.header);
+    const row = this.rowElement(this.activeKey);
+    return (row && this.action !== undefined ? actionControls(row)[this.action] : undefined) ?? row;
+  }
 
   private headerKey(event: KeyboardEvent, column: number) {
     switch (event.key) {
@@ -245,12 +381,17 @@ export class GridFocusController implements ReactiveController {
     return [...(this.root?.querySelectorAll<HTMLElement>('[part~="header-cell"]') ?? [])];
   }
 
+  private headerControl(column: number) {
+    const cell = this.headerCells()[column];
+    return cell?.querySelector<HTMLElement>('button, input') ?? cell;
+  }
+
   private async focusHeader(column: number) {
     this.header = this.headerColumn = column;
+    this.action = undefined;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const cell = this.headerCells()[column];
-    (cell?.querySelector<HTMLElement>('button, input') ?? cell)?.focus({preventScroll: true});
+    this.headerControl(column)?.focus({preventScroll: true});
   }
 
   /** The active row's position, following its key through live updates. */
@@ -264,21 +405,26 @@ export class GridFocusController implements ReactiveController {
     }
     this.activePosition = Math.min(this.activePosition, rows.length - 1);
     this.activeKey = rows.at(this.activePosition);
+    this.action = undefined;
     return this.activePosition;
   }
 
-  private rowElement(key: string | undefined) {
-    if (key === undefined) return undefined;
-    return [...(this.root?.querySelectorAll<HTMLElement>('[part~="row"]') ?? [])].find((row) => row.dataset['key'] === key);
+  private rowElements() {
+    return [...(this.root?.querySelectorAll<HTMLElement>('[part~="row"]') ?? [])];
   }
 
-  /** Makes a row active, scrolls it into view and focuses it. */
-  private async moveTo(position: number) {
+  private rowElement(key: string | undefined) {
+    return key === undefined ? undefined : this.rowElements().find((row) => row.dataset['key'] === key);
+  }
+
+  /** Makes a row active, scrolls it into view and focuses it — or, given an index, that action of it. */
+  private async moveTo(position: number, action?: number) {
     const key = this.options.rows().at(position);
     if (key === undefined) return;
     this.activeKey = key;
     this.activePosition = position;
     this.header = undefined;
+    this.action = undefined;
     const scroller = this.scroller;
     if (scroller) {
       const rowHeight = this.options.rowHeight();
@@ -291,6 +437,6 @@ export class GridFocusController implements ReactiveController {
     }
     this.host.requestUpdate();
     await this.host.updateComplete;
-    this.rowElement(key)?.focus({preventScroll: true});
+    if (action === undefined || !this.focusAction(key, action)) this.rowElement(key)?.focus({preventScroll: true});
   }
 }

@@ -146,7 +146,7 @@ function renderRow(view: GridView, position: number, active: boolean, now: numbe
     data-key=${key}
     aria-rowindex=${position + 2}
     aria-selected=${ifDefined(selectable ? (selected ? 'true' : 'false') : undefined)}
-    tabindex=${active && view.focus.header === undefined ? 0 : -1}
+    tabindex=${active && view.focus.rowHoldsTabStop ? 0 : -1}
     style=${styleMap({transform: `translateY(${position * view.rowHeight}px)`})}
   >
     ${selectable === 'multi'

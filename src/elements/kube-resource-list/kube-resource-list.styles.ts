@@ -68,9 +68,11 @@ export const resourceListStyles = [
         padding-block: 0.5rem;
         max-width: 100%;
       }
+      /* Inside the button: the header cell clips what overflows it, and the scroller clips above the header. */
       [part~='sort-button']:focus-visible,
       [part~='header-cell']:focus-visible {
         outline: 2px solid var(--_focus);
+        outline-offset: -2px;
       }
       [part~='body'] {
         position: relative;
@@ -175,6 +177,31 @@ export const resourceListStyles = [
       }
       code {
         font-family: var(--_font-mono);
+      }
+      /* Forced colours (Windows High Contrast) drop backgrounds: a selected row is shown as the system
+         shows a selection, and what is drawn in colour only gets a system colour that shows. */
+      @media (forced-colors: active) {
+        [part~='row'][aria-selected='true'] {
+          forced-color-adjust: none;
+          background: Highlight;
+          color: HighlightText;
+        }
+        [part~='row'][aria-selected='true'] [part~='status-badge'] {
+          border-color: HighlightText;
+        }
+        [part~='row'][aria-selected='true']:focus-visible {
+          outline-color: HighlightText;
+        }
+        [part~='row']:focus-visible,
+        [part~='sort-button']:focus-visible,
+        [part~='header-cell']:focus-visible {
+          outline-color: Highlight;
+        }
+        /* The text says the status; the dot would otherwise vanish into the background. */
+        [part~='status-badge']::before {
+          forced-color-adjust: none;
+          background: currentColor;
+        }
       }
     }
   `,

@@ -21,8 +21,22 @@ import {GridFocusController} from './grid-focus.js';
 import {RowSelection} from './row-selection.js';
 import {NamespaceFallbackController} from './namespace-fallback.js';
 import {renderGrid} from './grid-templates.js';
-import {combinedPollInterval, combinedProgress, combinedStatus, type ListStatus} from './list-status.js';
-import {renderEmpty, renderError, renderForbidden, renderLoading, renderNoClient, renderNoCluster, renderPartial, renderReconnecting, renderToolbar} from './states.js';
+import {combinedPollInterval, combinedProgress, combinedStatus, type ListState, type ListStatus} from './list-status.js';
+import {Announcement} from './announcement.js';
+import {
+  countText,
+  emptyText,
+  renderAnnouncement,
+  renderEmpty,
+  renderError,
+  renderForbidden,
+  renderLoading,
+  renderNoClient,
+  renderNoCluster,
+  renderPartial,
+  renderReconnecting,
+  renderToolbar,
+} from './states.js';
 
 export type {ExtraColumn, ResourceListRow, CellContent, RowActionsRenderer} from './columns.js';
 
@@ -32,6 +46,17 @@ const AGE_TICK_MS = 5000;
  * A live table of any Kubernetes kind — the columns `kubectl get` prints, CRDs included — kept in
  * step with the cluster by a shared watch, virtualized for tens of thousands of rows, sortable,
  * filterable and selectable, and operable by keyboard as one grid.
+ *
+ * Keyboard: the grid is one tab stop. Up and Down, Home and End, PageUp and PageDown move between
+ * rows; Enter activates a row (`kube-select`), Space selects it. Up from the first row reaches the
+ * header row: Left and Right move along it, Enter or Space sorts by a column (or selects all), Down
+ * returns to the rows. With `rowActions`, Right moves from a row into its actions, Left and Right
+ * move between them, Left from the first or Escape returns to the row, and Up and Down move to the
+ * same action a row up or down; only the action last focused is a tab stop. When the rows are
+ * replaced (another namespace, kind or selector) focus stays in the list and moves to the first row.
+ *
+ * Screen readers hear, from one visually hidden live region, how many rows show (or that none match)
+ * once the initial list has arrived and half a second after the filter last changed.
  *
  * @tagname kube-resource-list
  * @summary A live, virtualized, sortable list of Kubernetes objects of one kind.
@@ -176,6 +201,11 @@ export class KubeResourceList extends KubeElement {
     (key, position) => this.onDrop(key, position)
   );
 
+  /** The state the last update saw, to tell when the initial list has arrived. */
+  private lastState?: ListState;
+
+  private readonly announcement = new Announcement(this, () => this.settledText());
+
   private readonly selection = new RowSelection(() => this.selectable, this.model);
 
   private readonly grid = new GridFocusController(this, {
@@ -273,7 +303,9 @@ export class KubeResourceList extends KubeElement {
   /** Subscribed afresh; to another query (kind, cluster, namespaces, selectors), nothing selected carries over. */
   private onReset(changed: boolean) {
     this.model.reset();
-    if (changed) this.clearSelection();
+    if (!changed) return;
+    this.grid.reset();
+    this.clearSelection();
   }
 
   /** A deleted row: forget its selection; if it was the active row, keep its place (and focus). */
@@ -294,6 +326,18 @@ export class KubeResourceList extends KubeElement {
     for (const name of ['loading', 'ready', 'error', 'forbidden', 'reconnecting', 'no-client', 'no-cluster'] as const) this.toggleState(name, status.state === name);
     this.toggleState('empty', status.state === 'ready' && this.model.index.length === 0);
     this.toggleState('partial', !!status.failures);
+    // Said once the rows settle: when the initial list has arrived, and after the filter changes.
+    const arrived = this.lastState === 'loading' && (status.state === 'ready' || status.state === 'reconnecting');
+    if (arrived || (changed.has('filter') && this.hasUpdated)) this.announcement.schedule();
+    this.lastState = status.state;
+  }
+
+  /** What the live region says once the rows settle: how many show, or why none do. */
+  private settledText() {
+    const {state} = this.status;
+    if (state !== 'ready' && state !== 'reconnecting') return undefined;
+    const shown = this.model.index.length;
+    return shown ? countText(shown, this.locale) : emptyText(this.resourceName, this.informers.size > 0 ? this.filter.trim() : undefined);
   }
 
   /** A framework's `null` or `undefined` (React's `sort={undefined}`) reads as unset or as the default, as a removed attribute does. */
@@ -344,7 +388,7 @@ export class KubeResourceList extends KubeElement {
       onFilter: (value) => this.changeView({filter: value}),
       onLabelSelector: (value) => this.changeView({labelSelector: value}),
     });
-    return html`${toolbar} ${this.renderBody(status)}`;
+    return html`${toolbar} ${this.renderBody(status)} ${renderAnnouncement(this.announcement.text)}`;
   }
 
   private renderBody(status: ListStatus) {

@@ -24,7 +24,7 @@ export function renderForbidden(options: {resource: string; namespace?: string; 
       {id: 'kube.resourceList.forbiddenNoNamespace'}
     );
   }
-  return html`<div part="forbidden" role="alert">
+  return html`<div part="forbidden" role="alert" tabindex="-1">
     <p class="state-title">${msg('Access denied', {id: 'kube.resourceList.forbiddenTitle'})}</p>
     <p>${text}</p>
     ${error?.message ? html`<p class="state-detail">${error.message} (${httpCode(403, 'Forbidden')})</p>` : nothing}
@@ -64,7 +64,7 @@ function failureText(error: Error | undefined) {
 
 /** The server's message and HTTP code, or that no response came. */
 export function renderError(resource: string, error: Error | undefined) {
-  return html`<div part="error" role="alert">
+  return html`<div part="error" role="alert" tabindex="-1">
     <p class="state-title">${msg(str`Couldn't list ${resource}`, {id: 'kube.resourceList.errorTitle'})}</p>
     <p>${error?.message ?? msg('Unknown error', {id: 'kube.resourceList.unknownError'})}</p>
     <p class="state-detail">${errorDetail(error)}</p>
@@ -84,7 +84,21 @@ export interface ToolbarOptions {
   onLabelSelector: (value: string) => void;
 }
 
-/** The filter, the label selector, and the progress or the count. */
+/** "1,500 shown". */
+export function countText(shown: number, locale: string | undefined) {
+  return msg(str`${formatCount(shown, locale)} shown`, {id: 'kube.resourceList.count'});
+}
+
+/** Why there are no rows: none match the filter, or there are none. */
+export function emptyText(resource: string, filter: string | undefined) {
+  return filter ? msg(str`No ${resource} match “${filter}”.`, {id: 'kube.resourceList.noMatch'}) : msg(str`No ${resource} found.`, {id: 'kube.resourceList.empty'});
+}
+
+/**
+ * The filter, the label selector, and the progress or the count. Neither is a live region: the
+ * progress would be read out page by page, the count on every change; the list's one live region
+ * says how many rows show once they settle.
+ */
 export function renderToolbar(options: ToolbarOptions) {
   const {state, progress} = options;
   const count = (n: number) => formatCount(n, options.locale);
@@ -107,14 +121,14 @@ export function renderToolbar(options: ToolbarOptions) {
       @change=${(event: Event) => options.onLabelSelector((event.target as HTMLInputElement).value.trim())}
     />
     ${state === 'loading' && progress.loaded > 0
-      ? html`<span part="progress" role="status"
+      ? html`<span part="progress"
           >${progress.total !== undefined
             ? msg(str`Loading… ${count(progress.loaded)} of ${count(progress.total)}`, {id: 'kube.resourceList.progress'})
             : msg(str`Loading… ${count(progress.loaded)}`, {id: 'kube.resourceList.progressUnknown'})}</span
         >`
       : state === 'ready' || state === 'reconnecting'
         ? html`<span part="count">${options.pollIntervalMs === undefined
-            ? msg(str`${count(options.shown)} shown`, {id: 'kube.resourceList.count'})
+            ? countText(options.shown, options.locale)
             : msg(str`${count(options.shown)} shown, refreshed every ${count(Math.round(options.pollIntervalMs / 1000))} s`, {
                 id: 'kube.resourceList.countPolled',
                 desc: 'Rows are listed again on an interval instead of updating live (the kind cannot be watched, or no connection was free).',
@@ -123,8 +137,9 @@ export function renderToolbar(options: ToolbarOptions) {
   </div>`;
 }
 
+/** Focusable (not in the tab order), as are the other states that stand in for the grid: focus waits there when the rows go. */
 export function renderLoading(resource: string) {
-  return html`<div part="loading" role="status">${msg(str`Loading ${resource}…`, {id: 'kube.resourceList.loading'})}</div>`;
+  return html`<div part="loading" role="status" tabindex="-1">${msg(str`Loading ${resource}…`, {id: 'kube.resourceList.loading'})}</div>`;
 }
 
 /** Rows kept while the list reconnects; why it lost them, when a failure says. */
@@ -135,13 +150,17 @@ export function renderReconnecting(error: Error | undefined) {
   </div>`;
 }
 
-/** No rows: none match the filter, or there are none (then the `empty` slot shows). */
+/**
+ * No rows: none match the filter, or there are none (then the `empty` slot shows). Not a live region:
+ * it changes with every keystroke in the filter; the list's live region says it once typing stops.
+ */
 export function renderEmpty(resource: string, filter: string | undefined) {
-  return html`<div part="empty" role="status">
-    ${filter
-      ? msg(str`No ${resource} match “${filter}”.`, {id: 'kube.resourceList.noMatch'})
-      : html`<slot name="empty">${msg(str`No ${resource} found.`, {id: 'kube.resourceList.empty'})}</slot>`}
-  </div>`;
+  return html`<div part="empty" tabindex="-1">${filter ? emptyText(resource, filter) : html`<slot name="empty">${emptyText(resource, undefined)}</slot>`}</div>`;
+}
+
+/** The list's one live region, visually hidden: how many rows show, once they settle (see `Announcement`). */
+export function renderAnnouncement(text: string) {
+  return html`<span class="visually-hidden" role="status">${text}</span>`;
 }
 
 export function renderNoClient() {
@@ -150,5 +169,5 @@ export function renderNoClient() {
 
 /** A client but no cluster: the provider is still choosing one, or can't list any (its cluster-error state says why). */
 export function renderNoCluster() {
-  return html`<div part="no-cluster" role="status">${msg('Waiting for a cluster — choose one, or set cluster on <kube-provider>.', {id: 'kube.resourceList.noCluster'})}</div>`;
+  return html`<div part="no-cluster" role="status" tabindex="-1">${msg('Waiting for a cluster — choose one, or set cluster on <kube-provider>.', {id: 'kube.resourceList.noCluster'})}</div>`;
 }
