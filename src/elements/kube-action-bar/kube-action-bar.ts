@@ -104,7 +104,7 @@ export class KubeActionBar extends KubeElement {
   /** What denied actions do: stay visible and disabled with the reason, or disappear. */
   @property({reflect: true, converter: textOr('disable')}) denied: 'disable' | 'hide' = 'disable';
   /** Milliseconds a destructive action waits, with an Undo button, before anything is sent; 0 turns it off. */
-  @property({attribute: 'undo-ms', converter: numberOr(5000)}) undoMs = 5000;
+  @property({type: Number, attribute: 'undo-ms', converter: numberOr(5000)}) undoMs = 5000;
   /** The toolbar's accessible name; "Actions" (localized) when unset. */
   @property({converter: unsetWhenRemoved}) label?: string;
 

@@ -130,7 +130,7 @@ export class KubePodLogs extends KubeElement {
   /** Pretty-print JSON lines. */
   @property({type: Boolean, attribute: 'pretty-json'}) prettyJson = false;
   /** The most lines kept; older lines are dropped (and the view says so). */
-  @property({attribute: 'max-lines', converter: numberOr(100_000, 1)}) maxLines = 100_000;
+  @property({type: Number, attribute: 'max-lines', converter: numberOr(100_000, 1)}) maxLines = 100_000;
   /** Show the object of any `kube-open-logs` event fired in this document (or shadow root). */
   @property({type: Boolean, attribute: 'open-from-events'}) openFromEvents = false;
 

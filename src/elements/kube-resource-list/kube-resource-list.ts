@@ -141,7 +141,7 @@ export class KubeResourceList extends KubeElement {
   @property({reflect: true, converter: textOr('')}) sort = '';
 
   /** Row height in pixels; rows are a fixed height so tens of thousands can be windowed. */
-  @property({attribute: 'row-height', converter: numberOr(36, 1)}) rowHeight = 36;
+  @property({type: Number, attribute: 'row-height', converter: numberOr(36, 1)}) rowHeight = 36;
 
   /** Columns the host adds, each rendered by a function (optionally for some kinds only). */
   @property({attribute: false}) extraColumns: readonly ExtraColumn[] = [];
