@@ -144,6 +144,7 @@
 'kube.podLogs.previous': `Vorherige`,
 'kube.podLogs.previousMatch': `Vorheriger Treffer`,
 'kube.podLogs.previousTitle': `Logs der vorherigen Instanz (vor dem Neustart)`,
+'kube.podLogs.previousUnavailable': `Der Container wurde nicht neu gestartet, daher gibt es kein vorheriges Log.`,
 'kube.podLogs.reconnecting': `Verbindung unterbrochen – neue Verbindung wird aufgebaut…`,
 'kube.podLogs.reconnectingBecause': str`Verbindung unterbrochen – neue Verbindung wird aufgebaut… ${0}`,
 'kube.podLogs.regex': `Regulärer Ausdruck`,
