@@ -1,3 +1,17 @@
+/**
+ * The longest the client ever waits before asking again, whatever a server's Retry-After or a
+ * backoff's settings say: a hostile or broken answer can't park a retry for days.
+ */
+export const MAX_WAIT_MS = 10 * 60_000;
+
+/**
+ * A wait as a timer can take it: 0 for nothing usable (NaN, negative), at most `MAX_WAIT_MS`.
+ * Every wait goes through here: `setTimeout` wraps a delay over 2^31−1 ms to about 0.
+ */
+export function boundedWait(ms: number): number {
+  return ms > 0 ? Math.min(ms, MAX_WAIT_MS) : 0;
+}
+
 export interface BackoffOptions {
   initialMs?: number;
   maxMs?: number;
@@ -29,12 +43,12 @@ export class Backoff {
     return this.attempt;
   }
 
-  /** The next delay in ms, at least `floorMs` (e.g. a server's Retry-After). */
+  /** The next delay in ms, at least `floorMs` (e.g. a server's Retry-After), at most `MAX_WAIT_MS`. */
   next(floorMs = 0): number {
     const base = Math.min(this.maxMs, this.initialMs * this.factor ** this.attempt);
     this.attempt++;
     const delay = base * (1 - this.jitter) + base * this.jitter * this.random();
-    return Math.max(floorMs, Math.round(delay));
+    return boundedWait(Math.max(boundedWait(floorMs), Math.round(delay)));
   }
 
   reset() {
@@ -42,14 +56,14 @@ export class Backoff {
   }
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+/** Resolves after `ms` (bounded: `boundedWait`), or rejects with the signal's reason when it aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, boundedWait(ms));
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);

@@ -1,5 +1,5 @@
 import type {HttpMethod, Transport} from './transport.js';
-import {KubeAbortError, KubeNetworkError, errorFromResponse, isAbortError} from './errors.js';
+import {KubeAbortError, KubeMalformedResponseError, KubeNetworkError, errorFromResponse, isAbortError, isRecord} from './errors.js';
 import {peekContinue} from './list-continue.js';
 import {withQuery, type QueryParams} from './paths.js';
 import {StreamSlots} from './stream-slots.js';
@@ -26,8 +26,9 @@ export const ACCEPT_JSON = 'application/json';
 export const ACCEPT_TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io, application/json';
 
 /**
- * Sends requests through a transport and turns every failure into one of three errors:
- * `KubeApiError` (the server said no), `KubeNetworkError` (no usable answer), `KubeAbortError`.
+ * Sends requests through a transport and turns every failure into one of four errors:
+ * `KubeApiError` (the server said no), `KubeMalformedResponseError` (it answered, but not as the
+ * API does), `KubeNetworkError` (no answer), `KubeAbortError`.
  */
 export class KubeHttp {
   /** The connections watches and followed logs may hold through this transport. */
@@ -62,7 +63,10 @@ export class KubeHttp {
     return response;
   }
 
-  /** Like `request`, and parses the JSON body; a malformed body is a `KubeNetworkError`. */
+  /**
+   * Like `request`, and parses the JSON body, which must be an object: anything else (HTML, text,
+   * `null`, an array) is a `KubeMalformedResponseError`.
+   */
   async json<T>(cluster: string, path: string, options: JsonRequestOptions = {}): Promise<T> {
     const response = await this.request(cluster, path, options);
     if (options.onContinue && response.body) void peekContinue(response.clone().body!, options.onContinue);
@@ -72,14 +76,30 @@ export class KubeHttp {
     } catch (error) {
       throw toClientError(error, options.signal);
     }
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new KubeNetworkError(
-        `The server sent a response that is not valid JSON for ${path} (${text.length} bytes)`
-      );
-    }
+    return parseObject<T>(text, response, path);
   }
+}
+
+/** A response body that must be a JSON object; what else came is a `KubeMalformedResponseError` saying what, with the HTTP status. */
+export function parseObject<T>(text: string, response: Response, path: string): T {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const html = /html/i.test(response.headers.get('Content-Type') ?? '') || /^\s*</.test(text);
+    throw new KubeMalformedResponseError(
+      response.status,
+      html
+        ? `The server answered ${response.status} with HTML, not JSON, for ${path} (a login page or proxy?)`
+        : `The server answered ${response.status} with a body that is not JSON for ${path} (${text.length} bytes)`,
+      path
+    );
+  }
+  if (!isRecord(body)) {
+    const what = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
+    throw new KubeMalformedResponseError(response.status, `The server answered ${response.status} with ${what}, not a JSON object, for ${path}`, path);
+  }
+  return body as T;
 }
 
 /** Maps anything a transport or a body read throws to the client's error types. */
@@ -88,6 +108,14 @@ export function toClientError(error: unknown, signal?: AbortSignal): Error {
     return error instanceof KubeAbortError ? error : new KubeAbortError(undefined, {cause: error});
   }
   if (error instanceof KubeNetworkError) return error;
-  if (error instanceof Error && error.name === 'KubeApiError') return error;
+  if (error instanceof Error && (error.name === 'KubeApiError' || error.name === 'KubeMalformedResponseError')) return error;
   return new KubeNetworkError(error instanceof Error ? error.message : String(error), {cause: error});
+}
+
+/** A list's `items` or a Table's `rows`: null or absent is none; anything else that isn't an array is malformed. */
+export function itemsOf(body: Record<string, unknown>, field: 'items' | 'rows', path?: string): unknown[] {
+  const value = body[field];
+  if (value == null) return [];
+  if (!Array.isArray(value)) throw new KubeMalformedResponseError(200, `The server sent a list whose "${field}" is not an array${path ? ` for ${path}` : ''}`, path);
+  return value;
 }

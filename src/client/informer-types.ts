@@ -62,6 +62,11 @@ export interface InformerSnapshot<T = KubeObject | TableRow> {
   /** Items received by the current list so far, and how many the server says remain. */
   readonly progress: {loaded: number; remaining?: number};
   readonly resourceVersion?: string;
+  /**
+   * Items of the last list, and watch events since, that the server sent malformed (not an object,
+   * no name, a Table row without cells) and that are left out; absent while there are none.
+   */
+  readonly malformed?: number;
   /** Increases with every notification. */
   readonly revision: number;
 }

@@ -1,8 +1,8 @@
-import type {KubeList, KubeObject, KubeStatus, KubeTable, ResourceType, TableColumnDefinition, TableRow} from './types.js';
+import type {ResourceType, TableColumnDefinition} from './types.js';
 import type {InformerListener, InformerQuery, InformerSnapshot, InformerStatus} from './informer-types.js';
-import {KubeApiError, KubeNetworkError, isStatus} from './errors.js';
+import {KubeApiError, KubeNetworkError, isRecord, watchError} from './errors.js';
 import {ACCEPT_JSON, ACCEPT_TABLE, type KubeHttp} from './http.js';
-import {objectKey, resourcePath} from './paths.js';
+import {resourcePath} from './paths.js';
 import {readWatchEvents} from './watch.js';
 import {Backoff, sleep, type BackoffOptions} from './backoff.js';
 import {FrameBatcher, type FrameScheduler} from './frame-batcher.js';
@@ -10,8 +10,7 @@ import {ChangeSet} from './change-set.js';
 import {listPages} from './list-pages.js';
 import {failureKind, retryAfterMs, sameFailure, type FailureKind} from './failures.js';
 import {eitherSignal} from './either-signal.js';
-
-type Entry = KubeObject | TableRow;
+import {FALLBACK_COLUMNS, eventEntries, listEntries, resourceVersionOf, type Entries, type Entry, type EntryContext} from './informer-entries.js';
 
 /** How an informer lists, watches and recovers; the defaults suit a real cluster, tests shorten them. */
 export interface InformerOptions {
@@ -36,12 +35,6 @@ export interface InformerOptions {
   refusedRetryMs?: number;
 }
 
-/** Columns for servers that print no tables, as kubectl's default printer shows. */
-const FALLBACK_COLUMNS: TableColumnDefinition[] = [
-  {name: 'Name', type: 'string', format: 'name', description: 'Name of the object', priority: 0},
-  {name: 'Created At', type: 'date', description: 'Creation timestamp', priority: 0},
-];
-
 /**
  * A watch open this long (or that delivered events) was healthy: the next reconnect starts from the
  * shortest wait, however it ended. One that ended cleanly sooner, with nothing delivered, counts as
@@ -51,6 +44,9 @@ const MIN_HEALTHY_WATCH_MS = 1000;
 
 /** Re-lists from scratch closer together than this back off; client-go's reflector resets its backoff after as long without one. */
 const RELIST_QUIET_MS = 120_000;
+
+/** Watch event types an informer applies; any other (a newer server's) is ignored, as client-go does. */
+const APPLIED_EVENTS = new Set(['ADDED', 'MODIFIED', 'DELETED']);
 
 /** The server's Table columns changed: rows stored have the old ones' cells. */
 class ColumnsChanged extends Error {
@@ -85,6 +81,8 @@ export class Informer {
   private snapshot: InformerSnapshot;
   private resourceVersion?: string;
   private running = false;
+  /** Items of the last list and watch events since that the server sent malformed (see `InformerSnapshot.malformed`). */
+  private malformed = 0;
 
   constructor(
     private readonly http: KubeHttp,
@@ -261,6 +259,7 @@ export class Informer {
     // An error shown stays until a page arrives: a retry doesn't flip it to loading and back.
     if (!quiet && !this.snapshot.error) this.update({progress: {loaded: 0}, status: relist ? 'reconnecting' : 'loading'});
     let into = this.store;
+    this.malformed = 0;
     // A re-list into the store drops what the server no longer has; a list into an empty store has nothing to drop.
     const seen = this.store.size ? new Set<string>() : undefined;
     // The columns this list's rows were printed for, once a page has told.
@@ -276,7 +275,8 @@ export class Informer {
       signal,
     });
     for await (const page of pages) {
-      const {entries, columns} = this.entriesOf(page);
+      const {entries, columns, malformed} = this.entriesOf(listEntries(page as unknown as Record<string, unknown>, this.entryContext(), loaded));
+      this.malformed += malformed;
       if (columns) {
         // Columns changed between two pages of one list (an upgrade under way): start over, all in one layout.
         if (layout && !sameColumns(columns, layout)) throw new ColumnsChanged();
@@ -286,8 +286,7 @@ export class Informer {
         }
         layout = columns;
       }
-      for (const entry of entries) {
-        const key = keyOf(entry);
+      for (const [key, entry] of entries) {
         if (into !== this.store) {
           into.set(key, entry);
           continue;
@@ -295,11 +294,13 @@ export class Informer {
         seen?.add(key);
         this.put(key, entry);
       }
-      loaded += entries.length;
-      resourceVersion = page.metadata?.resourceVersion;
+      loaded += entries.length + malformed;
+      const metadata = isRecord(page.metadata) ? page.metadata : {};
+      resourceVersion = typeof metadata.resourceVersion === 'string' && metadata.resourceVersion ? metadata.resourceVersion : undefined;
+      const remaining = typeof metadata.remainingItemCount === 'number' ? metadata.remainingItemCount : undefined;
       // First rows are useful at once: show them as ready-while-loading on the first list. A page arrived: any error shown is past.
-      const status: InformerStatus = relist ? 'reconnecting' : page.metadata?.continue ? 'loading' : 'ready';
-      this.update({progress: {loaded, remaining: page.metadata?.remainingItemCount}, ...(quiet ? {} : {status, error: undefined})});
+      const status: InformerStatus = relist ? 'reconnecting' : metadata.continue ? 'loading' : 'ready';
+      this.update({progress: {loaded, remaining}, ...this.malformedPatch(), ...(quiet ? {} : {status, error: undefined})});
     }
     if (into !== this.store) {
       this.replaceStore(into, layout!);
@@ -367,34 +368,44 @@ export class Informer {
     if (this.snapshot.status !== 'ready') this.update({status: 'ready', error: undefined});
     this.markPolled(false);
     const opened = Date.now();
+    // Events applied: a watch that delivers none of them (only malformed or unknown ones) isn't healthy.
     let events = 0;
+    const onMalformed = () => this.countMalformed(1);
     try {
-      for await (const event of readWatchEvents<KubeObject | KubeTable | KubeStatus>(response.body, signal)) {
-        if (event.type === 'ERROR') {
-          throw new KubeApiError(isStatus(event.object) ? event.object : {kind: 'Status', code: 500, message: 'Watch error'});
-        }
-        const rv = (event.object as KubeObject).metadata?.resourceVersion;
+      for await (const event of readWatchEvents<Record<string, unknown>>(response.body, signal, onMalformed)) {
+        if (event.type === 'ERROR') throw watchError(event.object);
+        const rv = resourceVersionOf(event.object);
         if (event.type === 'BOOKMARK') {
           if (rv) this.resourceVersion = rv;
           events++;
           continue;
         }
-        const {entries, columns} = this.entriesOf(event.object as KubeObject | KubeTable);
+        if (!APPLIED_EVENTS.has(event.type)) {
+          // Passed over, but not replayed on the next reconnect.
+          if (rv) this.resourceVersion = rv;
+          continue;
+        }
+        const {entries, columns, malformed} = this.entriesOf(eventEntries(event.object, this.entryContext()));
         if (columns && !sameColumns(columns, this.snapshot.columns)) {
           // The server prints this kind differently now (an upgrade, a CRD's printer columns edited).
           if (this.store.size) throw new ColumnsChanged();
           this.setColumns(columns);
         }
-        for (const entry of entries) {
-          const key = keyOf(entry);
+        for (const [key, entry] of entries) {
           if (event.type === 'DELETED') {
             if (this.store.delete(key)) this.changes.delete(key);
           } else {
             this.put(key, entry);
           }
-          const entryVersion = metadataOf(entry)?.resourceVersion;
+          const entryVersion = resourceVersionOf(entry);
           if (entryVersion) this.resourceVersion = entryVersion;
         }
+        if (malformed) {
+          // Left out; one that says its version isn't read again on the next reconnect.
+          if (!entries.length && rv) this.resourceVersion = rv;
+          this.countMalformed(malformed);
+        }
+        if (!entries.length) continue;
         events++;
         this.batcher.schedule();
       }
@@ -426,19 +437,27 @@ export class Informer {
     this.update({items: store, columns, serverTable: true});
   }
 
-  /**
-   * Rows of a Table with its columns (a Table that carries none keeps the columns there are), or
-   * objects of a list — converted to rows in table mode.
-   */
-  private entriesOf(body: KubeTable | KubeList | KubeObject): {entries: Entry[]; columns?: readonly TableColumnDefinition[]} {
-    if (body.kind === 'Table') {
-      const table = body as KubeTable;
-      return {entries: table.rows ?? [], columns: table.columnDefinitions?.length ? table.columnDefinitions : undefined};
+  /** How list pages and watch events are read into entries (`informer-entries.ts`). */
+  private entryContext(): EntryContext {
+    return {table: !!this.query.table, columns: this.snapshot.columns, namespace: this.address().namespace};
+  }
+
+  /** Entries read from a page or event; objects of a plain list shown as a table get the Name/Created columns. */
+  private entriesOf(read: Entries): Entries {
+    if (this.query.table && read.plain && this.snapshot.columns.length === 0) {
+      this.snapshot = {...this.snapshot, columns: FALLBACK_COLUMNS};
     }
-    const objects = Array.isArray((body as KubeList).items) ? (body as KubeList).items : [body as KubeObject];
-    if (!this.query.table) return {entries: objects};
-    if (this.snapshot.columns.length === 0) this.snapshot = {...this.snapshot, columns: FALLBACK_COLUMNS};
-    return {entries: objects.map((object): TableRow => ({cells: [object.metadata.name, object.metadata.creationTimestamp], object}))};
+    return read;
+  }
+
+  private countMalformed(count: number) {
+    this.malformed += count;
+    this.update(this.malformedPatch());
+  }
+
+  /** The malformed count for the snapshot; nothing while there is none, so a sound server's snapshots don't carry it. */
+  private malformedPatch(): Partial<InformerSnapshot> {
+    return this.malformed || this.snapshot.malformed ? {malformed: this.malformed} : {};
   }
 
   /** Says whether the items are kept current by listing on the interval (see `pollIntervalMs` on the snapshot). */
@@ -480,12 +499,4 @@ function sameColumns(a: readonly TableColumnDefinition[], b: readonly TableColum
     a.length === b.length &&
     a.every((column, i) => column.name === b[i]!.name && column.type === b[i]!.type && column.format === b[i]!.format && (column.priority ?? 0) === (b[i]!.priority ?? 0))
   );
-}
-
-function metadataOf(entry: Entry) {
-  return 'cells' in entry ? (entry as TableRow).object?.metadata : (entry as KubeObject).metadata;
-}
-
-function keyOf(entry: Entry) {
-  return objectKey(metadataOf(entry));
 }

@@ -1,14 +1,14 @@
 import type {ClusterInfo, KubeList, KubeObject, KubeTable, ResourceType, ServerVersion, WatchEvent} from './types.js';
 import type {Transport} from './transport.js';
 import type {InformerListener, InformerQuery} from './informer-types.js';
-import {ACCEPT_JSON, ACCEPT_TABLE, KubeHttp} from './http.js';
+import {ACCEPT_JSON, ACCEPT_TABLE, KubeHttp, itemsOf} from './http.js';
 import {Discovery, type ResourceRef} from './discovery.js';
 import {InformerCache, type InformerCacheOptions} from './informer-cache.js';
 import {AccessReviews, rulesAllowAny, type AccessDecision, type AccessQuery, type AccessReviewOptions} from './access-review.js';
 import {objectKey, parseApiVersion, resourcePath, type QueryParams} from './paths.js';
 import {readWatchEvents} from './watch.js';
 import {podLogQuery, readLogLineBatches, readLogLines, type PodLogOptions} from './logs.js';
-import {KubeApiError, KubeNetworkError} from './errors.js';
+import {KubeApiError, KubeNetworkError, isRecord, watchError} from './errors.js';
 
 export interface KubeClientOptions {
   transport: Transport;
@@ -114,7 +114,8 @@ export class KubeClient {
   /** One page of a list; follow `metadata.continue` for the next. */
   async list<T extends KubeObject = KubeObject>(cluster: string, ref: ResourceRef, options: ListOptions = {}): Promise<KubeList<T>> {
     const type = await this.resolve(cluster, ref);
-    return this.http.json<KubeList<T>>(cluster, this.path(type, options.namespace), {query: listQuery(options), signal: options.signal});
+    const path = this.path(type, options.namespace);
+    return readList(await this.http.json<KubeList<T>>(cluster, path, {query: listQuery(options), signal: options.signal}), path);
   }
 
   /** Every item, following `continue` tokens page by page (`limit` per page, 500 by default). */
@@ -125,7 +126,7 @@ export class KubeClient {
     do {
       page = await this.list<T>(cluster, ref, {limit: 500, ...options, continue: token});
       items.push(...page.items);
-      token = page.metadata.continue || undefined;
+      token = typeof page.metadata.continue === 'string' && page.metadata.continue ? page.metadata.continue : undefined;
     } while (token);
     return {...page, metadata: {resourceVersion: page.metadata.resourceVersion}, items};
   }
@@ -136,13 +137,18 @@ export class KubeClient {
    */
   async listTable(cluster: string, ref: ResourceRef, options: ListOptions & {includeObject?: 'None' | 'Metadata' | 'Object'} = {}): Promise<KubeTable> {
     const type = await this.resolve(cluster, ref);
-    const body = await this.http.json<KubeTable | KubeList>(cluster, this.path(type, options.namespace), {
+    const path = this.path(type, options.namespace);
+    const body = await this.http.json<KubeTable | KubeList>(cluster, path, {
       accept: ACCEPT_TABLE,
       query: {...listQuery(options), includeObject: options.includeObject ?? 'Metadata'},
       signal: options.signal,
     });
-    if (body.kind === 'Table') return body as KubeTable;
-    const list = body as KubeList;
+    if (body.kind === 'Table') {
+      // Rows that are rows: an object with cells.
+      const rows = itemsOf(body as unknown as Record<string, unknown>, 'rows', path).filter((row) => isRecord(row) && Array.isArray(row.cells));
+      return {...(body as KubeTable), rows: rows as KubeTable['rows']};
+    }
+    const list = readList(body as KubeList, path);
     return {
       kind: 'Table',
       apiVersion: 'meta.k8s.io/v1',
@@ -245,7 +251,7 @@ export class KubeClient {
       });
       if (!response.body) throw new KubeNetworkError('The watch response has no body');
       for await (const event of readWatchEvents<T>(response.body, options.signal)) {
-        if (event.type === 'ERROR') throw new KubeApiError(event.object as never);
+        if (event.type === 'ERROR') throw watchError(event.object);
         yield event;
       }
     } finally {
@@ -318,7 +324,7 @@ export class KubeClient {
   async accessibleNamespaces(cluster: string, candidates: readonly string[] = [], signal?: AbortSignal): Promise<{namespaces: string[]; source: 'list' | 'rules'}> {
     try {
       const list = await this.listAll(cluster, {resource: 'namespaces', group: ''}, {signal});
-      return {namespaces: list.items.map((ns) => ns.metadata.name ?? '').sort(), source: 'list'};
+      return {namespaces: list.items.flatMap((ns) => (typeof ns.metadata.name === 'string' && ns.metadata.name ? [ns.metadata.name] : [])).sort(), source: 'list'};
     } catch (error) {
       if (!(error instanceof KubeApiError && error.isForbidden)) throw error;
     }
@@ -348,6 +354,16 @@ export class KubeClient {
 
 export function createKubeClient(options: KubeClientOptions): KubeClient {
   return new KubeClient(options);
+}
+
+/**
+ * A list body as the API defines it: `metadata` an object, `items` an array (null is none, anything
+ * else a `KubeMalformedResponseError`) of objects with metadata — other items are left out.
+ */
+function readList<T extends KubeObject>(body: KubeList<T>, path: string): KubeList<T> {
+  const raw = body as unknown as Record<string, unknown>;
+  const items = itemsOf(raw, 'items', path).filter((item): item is T => isRecord(item) && isRecord(item.metadata));
+  return {...body, metadata: isRecord(raw.metadata) ? body.metadata : {}, items};
 }
 
 /** The ref an object's own `apiVersion` and `kind` give. */

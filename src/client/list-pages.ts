@@ -56,7 +56,8 @@ export async function* listPages(http: KubeHttp, request: ListPagesRequest): Asy
     while (!done) {
       const page = await current.page;
       current.taken = true;
-      const continueToken = page.metadata?.continue || undefined;
+      const token = page.metadata?.continue;
+      const continueToken = typeof token === 'string' && token ? token : undefined;
       limit = nextPageSize(limit, first);
       // A page asked for early whose token turns out different (never, from a real server) is dropped.
       let next = current.next;

@@ -1,5 +1,6 @@
 import {Backoff, sleep} from './backoff.js';
 import {KubeApiError, isAbortError} from './errors.js';
+import {retryAfterMs} from './failures.js';
 import type {KubeClient} from './kube-client.js';
 import type {KubeObject} from './types.js';
 
@@ -128,6 +129,8 @@ const isWaiting = (error: unknown) => error instanceof KubeApiError && error.cod
  * One container's log, followed across dropped connections: it always asks for timestamps, and
  * on reconnect resumes from the last one seen (`sinceTime`), dropping lines it already delivered —
  * lines stamped at exactly the last time are counted, so equal stamps are neither lost nor repeated.
+ * Only a resumed request's lines are dropped so: a live stream delivers every line, even one stamped
+ * earlier than the last (the node's clock stepped back).
  */
 export class LogStream {
   private readonly abort = new AbortController();
@@ -138,6 +141,8 @@ export class LogStream {
   private atLast = 0;
   /** While resuming: how many lines at the last timestamp the server will repeat. */
   private resumeSkip = 0;
+  /** A resumed request's lines are being read, and none newer than the last delivered has come yet. */
+  private replaying = false;
   private statusNow?: LogStreamStatus;
   private readonly backoff: Backoff;
   readonly done: Promise<void>;
@@ -182,18 +187,21 @@ export class LogStream {
     if (!start) return this.options.onLine(raw, NaN);
     const {second, nanos} = this.stamp;
     const order = this.lastSecond === undefined ? 1 : second === this.lastSecond ? nanos - this.lastNanos : second < this.lastSecond ? -1 : 1;
-    if (order < 0) return;
-    if (order === 0) {
-      if (this.resumeSkip > 0) {
+    if (this.replaying) {
+      // Lines before the last delivered, and as many at its time as were delivered, are repeats.
+      if (order < 0) return;
+      if (order === 0 && this.resumeSkip > 0) {
         this.resumeSkip--;
         return;
       }
+      if (order > 0) this.replaying = false;
+    }
+    if (order === 0) {
       this.atLast++;
     } else {
       this.lastSecond = second;
       this.lastNanos = nanos;
       this.atLast = 1;
-      this.resumeSkip = 0;
     }
     this.options.onLine(raw.slice(start), stampMs(second, nanos));
   }
@@ -204,6 +212,7 @@ export class LogStream {
     this.setStatus('connecting');
     for (;;) {
       this.resumeSkip = this.atLast;
+      this.replaying = this.lastSecond !== undefined;
       try {
         const onOpen = () => {
           this.setStatus('streaming');
@@ -233,9 +242,8 @@ export class LogStream {
         } else {
           this.setStatus('reconnecting', err);
         }
-        const retryAfter = err instanceof KubeApiError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
         try {
-          await sleep(this.backoff.next(retryAfter), signal);
+          await sleep(this.backoff.next(retryAfterMs(err)), signal);
         } catch {
           return;
         }

@@ -23,13 +23,18 @@ const SUFFIXES: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/;
+// One way to read each digit (`\d+\.?\d*` had two, and took quadratic time on a long run of digits).
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/;
+
+/** Longer text is no quantity (a table cell may hold anything): it isn't scanned. */
+const MAX_QUANTITY_LENGTH = 64;
 
 /** Parses a quantity; throws a `RangeError` naming the bad input. */
 export function parseQuantity(text: string | number): number {
   if (typeof text === 'number') return text;
-  const match = QUANTITY.exec(text.trim());
-  if (!match) throw new RangeError(`Not a Kubernetes quantity: "${text}"`);
+  const trimmed = text.trim();
+  const match = trimmed.length > MAX_QUANTITY_LENGTH ? null : QUANTITY.exec(trimmed);
+  if (!match) throw new RangeError(`Not a Kubernetes quantity: "${text.length > MAX_QUANTITY_LENGTH ? `${text.slice(0, MAX_QUANTITY_LENGTH)}…` : text}"`);
   const [, number, exponent, suffix = ''] = match;
   const value = Number(number);
   return exponent ? value * 10 ** Number(exponent.slice(1)) : value * SUFFIXES[suffix]!;

@@ -196,6 +196,27 @@ describe('client actions', () => {
       const gaveUp = await drainNode(c, other, {force: true, throttle: {retries: 2, delayMs: 10}});
       expect(gaveUp.failed.map((p) => [p.name, p.reason])).to.deep.equal([['swamped-pod', 'error']]);
     });
+
+    it("waits out a throttled eviction's Retry-After however long it is, instead of a timer wrapping it to none", async () => {
+      const handlers = sandbox.handlers();
+      const inner = handlers.sandbox!;
+      let evictions = 0;
+      handlers.sandbox = async (request) => {
+        if (request.method !== 'POST' || !request.url.endsWith('/eviction')) return inner(request);
+        evictions++;
+        const status = {kind: 'Status', code: 429, reason: 'TooManyRequests', message: 'slow down', details: {retryAfterSeconds: 'soon'}};
+        return new Response(JSON.stringify(status), {status: 429, headers: {'Retry-After': '2147484'}});
+      };
+      const c = createKubeClient({transport: inMemoryTransport({clusters: handlers, tokenProvider: () => 'sandbox-admin'})});
+      clients.push(c);
+      const node = await nodeWithPod(c, 'patient');
+      const abort = new AbortController();
+      const drained = drainNode(c, node, {force: true, signal: abort.signal}).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(evictions, 'one eviction, then the wait').to.equal(1);
+      abort.abort();
+      await drained;
+    });
   });
 
   describe('bulk', () => {

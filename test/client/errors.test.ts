@@ -73,14 +73,15 @@ describe('errors', () => {
     expect(error.name).to.equal('AbortError');
   });
 
-  it('reports a malformed JSON body as a KubeNetworkError naming the path', async () => {
+  it('reports a body that is not JSON as a malformed answer naming the path and HTTP status, not as a network error', async () => {
     const transport = {
       request: async () => new Response('{"kind": "PodList", "items": [', {status: 200}),
       listClusters: async () => [{name: 'x'}],
     };
     const {KubeHttp} = await import('../../src/client/http.js');
-    const error = (await new KubeHttp(transport).json('x', '/api/v1/pods').catch((e: unknown) => e)) as Error;
-    expect(error).to.be.instanceOf(KubeNetworkError);
+    const error = (await new KubeHttp(transport).json('x', '/api/v1/pods').catch((e: unknown) => e)) as Error & {code?: number};
+    expect(error).not.to.be.instanceOf(KubeNetworkError);
+    expect([error.name, error.code]).to.deep.equal(['KubeMalformedResponseError', 200]);
     expect(error.message).to.contain('/api/v1/pods');
   });
 

@@ -121,6 +121,38 @@ describe('LogStream', () => {
     }
   });
 
+  it('delivers every line of a live stream, even one stamped before the last (the node clock stepped back)', async () => {
+    const {client} = fakeLogClient(() => ['2025-06-01T12:00:10Z a', '2025-06-01T12:00:05Z b', '2025-06-01T12:00:05Z c', '2025-06-01T12:00:06Z d']);
+    const seen: string[] = [];
+    const stream = new LogStream(client, {cluster: 'x', namespace: 'n', pod: 'p', container: 'c', onLine: (text) => seen.push(text), backoff: fast()});
+    await stream.done;
+    expect(seen).to.deep.equal(['a', 'b', 'c', 'd']);
+  });
+
+  it('drops the lines a reconnect repeats only until a newer one arrives', async () => {
+    const {client} = fakeLogClient((_options, call) => {
+      if (call === 0) return ['2025-06-01T12:00:10Z a', '2025-06-01T12:00:11Z b'];
+      if (call === 1) return new TypeError('network dropped');
+      // Resumed from 12:00:11: the repeat of b, a newer line, then one from after a clock step back.
+      return ['2025-06-01T12:00:11Z b', '2025-06-01T12:00:12Z c', '2025-06-01T12:00:09Z d'];
+    });
+    const seen: string[] = [];
+    const stream = new LogStream(client, {cluster: 'x', namespace: 'n', pod: 'p', container: 'c', follow: true, onLine: (text) => seen.push(text), backoff: fast()});
+    await until(() => seen.length >= 4, 'every line');
+    stream.close();
+    expect(seen).to.deep.equal(['a', 'b', 'c', 'd']);
+  });
+
+  it("waits with backoff after a 429 whose retryAfterSeconds is not a number, or is too long for a timer", async () => {
+    for (const retryAfterSeconds of ['soon', 2147484] as const) {
+      const {client, requests} = fakeLogClient(() => new KubeApiError({kind: 'Status', code: 429, reason: 'TooManyRequests', message: 'slow down', details: {retryAfterSeconds: retryAfterSeconds as number}}));
+      const stream = new LogStream(client, {cluster: 'x', namespace: 'n', pod: 'p', container: 'c', follow: true, onLine: () => {}, backoff: new Backoff({initialMs: 100, maxMs: 100, jitter: 0})});
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      stream.close();
+      expect(requests.length, `retryAfterSeconds ${retryAfterSeconds}`).to.be.within(1, 5);
+    }
+  });
+
   it('knows which terminated containers restart: sidecars always, init containers until they succeed, ephemeral never', () => {
     const pod = {metadata: {name: 'p'}, spec: {restartPolicy: 'OnFailure', initContainers: [{name: 'setup'}, {name: 'proxy', restartPolicy: 'Always'}]}};
     expect(willRestart(pod, 'setup', 'init', 0)).to.equal(false);

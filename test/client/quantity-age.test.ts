@@ -14,6 +14,16 @@ describe('quantities', () => {
     expect(tryParseQuantity('<none>')).to.equal(undefined);
   });
 
+  it('reads a long run of digits in linear time, and anything over 64 characters as no quantity', () => {
+    const start = performance.now();
+    for (let i = 0; i < 10; i++) expect(tryParseQuantity(`${'1'.repeat(30_000)}x`)).to.equal(undefined);
+    expect(performance.now() - start, 'ms for ten 30,000-digit cells').to.be.below(200);
+    expect(tryParseQuantity('1'.repeat(65))).to.equal(undefined);
+    expect(tryParseQuantity(`${'1'.repeat(60)}Mi`)).to.equal(Number('1'.repeat(60)) * 2 ** 20);
+    expect(parseQuantity('1.')).to.equal(1);
+    expect(tryParseQuantity('1.2.3')).to.equal(undefined);
+  });
+
   it('compares across units', () => {
     expect(compareQuantities('1Gi', '1G')).to.equal(1);
     expect(compareQuantities('500m', '0.5')).to.equal(0);

@@ -26,7 +26,7 @@ describe('transports', () => {
     expect(failed.code).to.equal(503);
     expect(failed.message).to.equal('the gateway is restarting');
     const garbled = (await answering(() => new Response('<html>oops</html>')).listClusters().catch((error: unknown) => error)) as Error;
-    expect(garbled.name).to.equal('KubeNetworkError');
+    expect(garbled.name, 'the gateway answered: not a network error').to.equal('KubeMalformedResponseError');
     expect(garbled.message).to.contain('not JSON');
     expect(await answering(() => new Response('{}')).listClusters(), 'no items: none').to.deep.equal([]);
   });

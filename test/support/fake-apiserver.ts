@@ -55,6 +55,12 @@ interface Fault {
   delayMs?: number;
   message?: string;
   reason?: string;
+  /** Answer with this body (text as it is, anything else as JSON) and `status` (200 by default), instead of a Status. */
+  body?: unknown;
+  /** Headers to answer with (a `Retry-After`, a `Content-Type`), with the body or the Status. */
+  headers?: Record<string, string>;
+  /** For a watch: these events (a string as a raw line) go out first, then the watch goes on as usual. */
+  events?: unknown[];
   times: number;
 }
 
@@ -84,6 +90,8 @@ export class FakeApiServer {
   private maxListsInFlight = 0;
   /** Tables print a Node column between Status and Age, as after a server upgrade or a CRD's printer columns edited. */
   private wideTables = false;
+  /** Events the next watch sends before its own (a fault's `events`). */
+  private watchPrelude: unknown[] = [];
 
   constructor() {
     this.reset();
@@ -107,6 +115,7 @@ export class FakeApiServer {
     this.bodyReleases = [];
     this.listsInFlight = this.maxListsInFlight = 0;
     this.wideTables = false;
+    this.watchPrelude = [];
     for (let i = 0; i < 7; i++) this.upsert('pods', 'team-a', `pod-${i}`, {labels: {app: i % 2 ? 'web' : 'api'}});
     this.upsert('pods', 'team-b', 'other', {});
     this.upsert('deployments', 'team-a', 'web', {});
@@ -132,10 +141,16 @@ export class FakeApiServer {
       if (--fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.status === 0) return res.destroy();
+      for (const [name, value] of Object.entries(fault.headers ?? {})) res.setHeader(name, value);
+      if (fault.body !== undefined) {
+        const raw = typeof fault.body === 'string';
+        return text(res, fault.status ?? 200, raw ? (fault.body as string) : JSON.stringify(fault.body), String(res.getHeader('Content-Type') ?? (raw ? 'text/plain' : 'application/json')));
+      }
       if (fault.html || fault.status) {
         if (fault.html) return text(res, fault.status ?? 502, '<html><body><h1>Bad gateway</h1> upstream exploded</body></html>', 'text/html');
         return status(res, fault.status ?? 500, fault.reason ?? 'InternalError', fault.message ?? 'injected failure');
       }
+      if (fault.events) this.watchPrelude = fault.events;
     }
     if (req.headers.authorization === 'Bearer bad') return status(res, 401, 'Unauthorized', 'Unauthorized');
     return this.api(req.method ?? 'GET', path, url.searchParams, req.headers.accept ?? '', body, res);
@@ -414,6 +429,7 @@ export class FakeApiServer {
     const from = Number(query.get('resourceVersion') ?? 0);
     res.writeHead(200, {'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked'});
     const watcher: Watcher = {def, namespace, res, table};
+    for (const event of this.watchPrelude.splice(0)) res.write(`${typeof event === 'string' ? event : JSON.stringify(event)}\n`);
     if (from && from < this.oldestWatchable) {
       writeEvent(watcher, 'ERROR', statusBody(410, 'Expired', `too old resource version: ${from} (${this.oldestWatchable})`));
       return res.end();

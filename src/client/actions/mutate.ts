@@ -1,6 +1,6 @@
 import type {KubeClient, Scale} from '../kube-client.js';
 import type {KubeObject} from '../types.js';
-import {KubeApiError} from '../errors.js';
+import {KubeApiError, isRecord} from '../errors.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
 /** The annotation `kubectl rollout restart` sets on the pod template. */
@@ -61,8 +61,10 @@ async function replaceScale(client: KubeClient, target: ResolvedTarget, replicas
   const ref = typeRef(target.type);
   for (let attempt = 1; ; attempt++) {
     const scale = await client.getScale(target.cluster, ref, target, signal);
+    // Put back where it was read from: the target names the object, not whatever metadata the Scale came with.
+    const metadata = {...(isRecord(scale.metadata) ? scale.metadata : {}), name: target.name, namespace: target.namespace};
     try {
-      return await client.replace<Scale>(target.cluster, {...scale, spec: {...scale.spec, replicas}}, {ref, subresource: 'scale', signal});
+      return await client.replace<Scale>(target.cluster, {...scale, metadata, spec: {...scale.spec, replicas}}, {ref, subresource: 'scale', signal});
     } catch (error) {
       if (attempt >= SCALE_ATTEMPTS || !(error instanceof KubeApiError && error.code === 409)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 10));

@@ -1,6 +1,8 @@
 import type {KubeClient} from '../kube-client.js';
 import type {KubeObject} from '../types.js';
 import {KubeApiError} from '../errors.js';
+import {sleep} from '../backoff.js';
+import {retryAfterMs} from '../failures.js';
 import {runForEach} from './bulk.js';
 import {resourcePath} from '../paths.js';
 import {typeRef, type ResolvedTarget} from './target.js';
@@ -90,26 +92,10 @@ async function evictPatiently(client: KubeClient, cluster: string, pod: {namespa
     } catch (error) {
       const throttled = error instanceof KubeApiError && error.code === 429 && !isBudgetRefusal(error);
       if (!throttled || attempt >= retries) throw error;
-      const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : (options.throttle?.delayMs ?? 5000);
-      await sleep(wait, options.signal);
+      // The server's Retry-After (bounded, as every wait is), or else the caller's delay.
+      await sleep(retryAfterMs(error) || (options.throttle?.delayMs ?? 5000), options.signal);
     }
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const done = () => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', stop, {once: true});
-  });
 }
 
 /** Why drain leaves a pod alone (skipped) or cannot go on (blocked, every option it needs); none when it may be evicted. */

@@ -1,6 +1,7 @@
 import type {ClusterInfo} from '../types.js';
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
-import {KubeNetworkError, errorFromResponse} from '../errors.js';
+import {KubeNetworkError, errorFromResponse, isRecord} from '../errors.js';
+import {itemsOf, parseObject} from '../http.js';
 import {headersWithToken, tokenIdentity} from './auth-headers.js';
 import {pathSegment} from '../paths.js';
 import {originStreamLimit} from './origin-stream-limit.js';
@@ -41,17 +42,26 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
       const response = await fetchOrThrow(doFetch, `${base}/clusters`, {signal, credentials});
       // The gateway's own words and code (a Status, or whatever text a proxy in front of it sent).
       if (!response.ok) throw await errorFromResponse(response);
-      let body: {items?: unknown} | null;
+      let text: string;
       try {
-        body = (await response.json()) as {items?: unknown} | null;
-      } catch {
-        throw new KubeNetworkError(`GET ${base}/clusters answered with a body that is not JSON`);
+        text = await response.text();
+      } catch (cause) {
+        throw new KubeNetworkError(`The cluster listing from ${base}/clusters was cut off`, {cause});
       }
-      return Array.isArray(body?.items) ? (body.items as ClusterInfo[]) : [];
+      // Not a listing (a login page, `items` that is no list) is an error, not "no clusters"; a cluster without a name is left out.
+      const body = parseObject<Record<string, unknown>>(text, response, `${base}/clusters`);
+      return itemsOf(body, 'items', `${base}/clusters`).flatMap((item) => clusterOf(item) ?? []);
     },
     streamLimit: originStreamLimit(base),
     identity: (cluster) => tokenIdentity(cluster, options.tokenProvider),
   };
+}
+
+/** A listed cluster with a name as text; a display name or server that isn't text is dropped. */
+function clusterOf(item: unknown): ClusterInfo | undefined {
+  if (!isRecord(item) || typeof item.name !== 'string' || !item.name) return undefined;
+  const {displayName, server, ...rest} = item;
+  return {...rest, name: item.name, ...(typeof displayName === 'string' ? {displayName} : {}), ...(typeof server === 'string' ? {server} : {})};
 }
 
 /** `fetch` whose network failures become `KubeNetworkError` and aborts stay `AbortError`s. */
