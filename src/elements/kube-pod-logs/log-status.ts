@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
-import {describeError} from '../../internal/describe-error.js';
+import {describeError, unansweredDetail} from '../../internal/describe-error.js';
 import type {LogSources} from '../../client/log-sources.js';
 
 export interface OverallStatus {
@@ -85,11 +85,11 @@ export function renderForbidden(error: Error | undefined) {
 
 /** The server's message and HTTP code (or that none answered), and a retry button. */
 export function renderError(error: Error | undefined, retry: () => void) {
-  const code = error instanceof KubeApiError ? error.code : undefined;
+  const unanswered = unansweredDetail(error, () => msg('No response from the server (network error).', {id: 'kube.podLogs.networkError'}));
   return html`<div part="error" role="alert">
     <p class="state-title">${msg("Couldn't read the logs", {id: 'kube.podLogs.errorTitle'})}</p>
     <p>${describeError(error, () => msg('Unknown error', {id: 'kube.podLogs.unknownError'}))}</p>
-    ${code ? nothing : html`<p class="state-detail">${msg('No response from the server (network error).', {id: 'kube.podLogs.networkError'})}</p>`}
+    ${unanswered ? html`<p class="state-detail">${unanswered}</p>` : nothing}
     <button type="button" part="retry" @click=${retry}>${msg('Try again', {id: 'kube.podLogs.retry'})}</button>
   </div>`;
 }

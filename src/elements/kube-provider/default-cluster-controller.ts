@@ -7,8 +7,9 @@ import {failureKind, retryAfterMs} from '../../client/failures.js';
  * The first cluster a client lists, for a provider that isn't told which cluster to use. A listing
  * that fails for a passing reason (no answer, 5xx, 408, 429 — after its Retry-After) is retried
  * with backoff until one succeeds, the client changes, a cluster is set, or the host disconnects
- * (a reconnect resumes). Any other failure — a refusal (401, 403, 404) or another 4xx — is kept and
- * not asked again for that client, nor is an empty list: both are answers.
+ * (a reconnect resumes). Any other failure — a refusal (401, 403, 404), another 4xx, or an answer
+ * that isn't the API's (a login page) — is kept and not asked again for that client, nor is an
+ * empty list: both are answers.
  */
 export class DefaultClusterController implements ReactiveController {
   /** The client's first cluster, once it answered; undefined while it hasn't, or listed none. */

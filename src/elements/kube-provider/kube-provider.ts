@@ -36,7 +36,7 @@ const OWN_CLIENT_GRACE_MS = 1000;
  * @slot - Elements that use the client: lists, pickers, logs, actions.
  * @fires kube-cluster-change - A picker (through `setCluster`) is about to change the cluster; cancel it to keep the current one. Not fired when the page sets `cluster` (attribute or property), for the client's first cluster taken by default, nor for one inherited from an outer provider. `event.cluster`, `event.previous`.
  * @fires kube-namespace-change - A picker (through `setNamespaces`) is about to change the namespaces; cancel it to keep the current ones. Not fired when the page sets `namespace` (attribute or property), nor for namespaces inherited from an outer provider. `event.namespaces` (empty = all), `event.previous`.
- * @cssstate cluster-error - No cluster is set and listing the client's clusters failed. No answer, a 5xx, 408 or 429 is retried with backoff; any other 4xx (401, 403, 404…) is final for this client. See `clusterError`.
+ * @cssstate cluster-error - No cluster is set and listing the client's clusters failed. No answer, a 5xx, 408 or 429 is retried with backoff; any other 4xx (401, 403, 404…), or an answer that isn't the gateway's (a login page), is final for this client. See `clusterError`.
  */
 export class KubeProvider extends KubeElement implements KubeScope {
   static override styles = css`
@@ -106,8 +106,9 @@ export class KubeProvider extends KubeElement implements KubeScope {
   /**
    * Why this provider has no cluster to hand down: none is set (here or outside) and listing the
    * client's clusters failed. A listing that got no answer, a 5xx, 408 or 429 (after its Retry-After)
-   * is retried with backoff while the provider is in the page; any other 4xx (401, 403, 404…) is an
-   * answer and is not asked again until the client changes. `undefined` once a listing succeeds, a
+   * is retried with backoff while the provider is in the page; any other 4xx (401, 403, 404…), or a
+   * body that isn't a listing (a login page), is an answer and is not asked again until the client
+   * changes. `undefined` once a listing succeeds, a
    * cluster is set, or the client changes. Also the `cluster-error` state.
    */
   get clusterError(): Error | undefined {

@@ -87,6 +87,7 @@
 'kube.clusterPicker.unknownError': `unbekannter Fehler`,
 'kube.clusterPicker.unreachable': `nicht erreichbar`,
 'kube.clusterPicker.unreachableReason': str`nicht erreichbar: ${0}`,
+'kube.error.notTheApi': str`Der Server hat geantwortet (HTTP ${0}), aber nicht wie die Kubernetes-API: Möglicherweise steht eine Anmeldeseite oder ein Proxy dazwischen.`,
 'kube.error.withHttpCode': str`${0} (HTTP ${1})`,
 'kube.namespacePicker.all': `Alle Namespaces`,
 'kube.namespacePicker.empty': `Dieser Cluster hat keine Namespaces.`,
@@ -208,5 +209,6 @@
 'kube.resourceList.selectAll': `Alle auswählen`,
 'kube.resourceList.selectRow': str`${0} auswählen`,
 'kube.resourceList.unknownError': `Unbekannter Fehler`,
+'kube.message.showWhole': `Show the whole message`,
     };
   
