@@ -52,14 +52,16 @@ const button = (el: KubeActionBar, id: string) => el.shadowRoot!.querySelector<H
 const ids = (el: KubeActionBar) => buttons(el).map((b) => b.dataset['action']);
 const enabled = (el: KubeActionBar) => buttons(el).filter((b) => b.getAttribute('aria-disabled') === 'false').map((b) => b.dataset['action']);
 const disabled = (el: KubeActionBar) => buttons(el).filter((b) => b.getAttribute('aria-disabled') === 'true').map((b) => b.dataset['action']);
+/** Text as read: without the isolates put around names (U+2068, U+2069). */
+const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u2068\u2069]/g, '');
 const reason = (el: KubeActionBar, id: string) => {
   const describedBy = button(el, id)!.getAttribute('aria-describedby');
-  return describedBy ? el.shadowRoot!.getElementById(describedBy)!.textContent!.trim() : undefined;
+  return describedBy ? plain(el.shadowRoot!.getElementById(describedBy)!.textContent).trim() : undefined;
 };
 const part = (el: KubeActionBar, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const dialog = (el: KubeActionBar) => el.shadowRoot!.querySelector('dialog')!;
 /** The result's summary and, after the live regions, its list. */
-const result = (el: KubeActionBar) => `${part(el, 'result')?.textContent ?? ''} ${part(el, 'result-list')?.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
+const result = (el: KubeActionBar) => plain(`${part(el, 'result')?.textContent ?? ''} ${part(el, 'result-list')?.textContent ?? ''}`).replace(/\s+/g, ' ').trim();
 /** The live region around the result: status or alert. */
 const region = (el: KubeActionBar) => part(el, 'result')!.parentElement!.getAttribute('role');
 
@@ -252,7 +254,7 @@ describe('<kube-action-bar>', () => {
       const {el} = await mount(html`<kube-action-bar kind="deployments" name="web"></kube-action-bar>`, {sandbox, client});
       await until(() => el.hasState('error'), 'refused');
       expect(part(el, 'message')!.getAttribute('role')).to.equal('alert');
-      expect(part(el, 'message')!.textContent).to.equal('Deployment web lives in a namespace, but none is set: give the bar a namespace, or its provider exactly one.');
+      expect(plain(part(el, 'message')!.textContent)).to.equal('Deployment web lives in a namespace, but none is set: give the bar a namespace, or its provider exactly one.');
       expect(cluster(sandbox).stats.count('POST', SSAR), 'nothing asked cluster-wide').to.equal(0);
       await expect(el).to.be.accessible();
       const single = await fixture<HTMLElement>(html`<kube-provider .client=${client} cluster="sandbox" namespace="team-a"><kube-action-bar kind="deployments" name="web"></kube-action-bar><kube-action-bar></kube-action-bar></kube-provider>`);
@@ -724,7 +726,7 @@ describe('<kube-action-bar>', () => {
       button(el, 'delete')!.click();
       await until(() => dialog(el).open, 'the dialog');
       const field = dialog(el).querySelector<HTMLInputElement>('#confirm-name')!;
-      expect(dialog(el).querySelector(`label[for="confirm-name"]`)!.textContent).to.equal('Type team-b to confirm');
+      expect(plain(dialog(el).querySelector(`label[for="confirm-name"]`)!.textContent)).to.equal('Type team-b to confirm');
       expect(field.required).to.equal(true);
       await confirm(el, {name: 'team-a'});
       expect(dialog(el).open).to.equal(true);
@@ -833,8 +835,72 @@ describe('<kube-action-bar>', () => {
       await until(() => el.hasState('ready') && !el.hasState('loading'), 'given up');
       expect(disabled(el)).to.deep.equal(['labels', 'annotations', 'edit-yaml', 'delete']);
       expect(reason(el, 'delete')).to.equal('Your permissions could not be checked: The API server did not answer within 1 s');
-      await until(() => part(hiding, 'message')?.textContent === 'Your permissions could not be checked: The API server did not answer within 1 s', 'the failure, in words');
+      await until(() => plain(part(hiding, 'message')?.textContent) === 'Your permissions could not be checked: The API server did not answer within 1 s', 'the failure, in words');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('what a hostile server sends', () => {
+    it('wraps and shortens a huge unbroken failure in a narrow bar, with the whole message a disclosure away', async () => {
+      const huge = 'z'.repeat(200_000);
+      const {el} = await mount(html`<div style="width: 400px"><kube-action-bar kind="configmaps" namespace="team-a" name="app-config"></kube-action-bar></div>`);
+      el.actions = [
+        {
+          id: 'explode',
+          label: 'Explode',
+          permissions: [{verb: 'get'}],
+          handler: () => {
+            throw new Error(huge);
+          },
+        },
+      ];
+      await ready(el);
+      await until(() => !!button(el, 'explode'), 'the host action');
+      button(el, 'explode')!.click();
+      await until(() => !!part(el, 'result'), 'the failure');
+      expect(region(el)).to.equal('alert');
+      const alert = part(el, 'alert')!;
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      expect(alert.scrollWidth).to.be.at.most(alert.clientWidth);
+      expect(alert.getBoundingClientRect().width).to.be.at.most(400);
+      const said = plain(part(el, 'result')!.textContent).trim();
+      expect(said.startsWith('Explode failed. team-a/app-config: zzz')).to.equal(true);
+      expect(said.length).to.be.below(1100);
+      expect(said.endsWith('…')).to.equal(true);
+      const whole = part(el, 'whole-message') as HTMLDetailsElement;
+      expect(whole.closest('[role]'), 'not announced').to.equal(null);
+      expect(whole.querySelector('summary')!.textContent).to.contain('Show the whole message');
+      expect(whole.textContent).to.contain(huge);
+      whole.open = true;
+      expect(el.scrollWidth, 'opened').to.be.at.most(el.clientWidth);
+      await expect(el).to.be.accessible();
+    });
+
+    it('isolates object names in the confirmation, the result and the reasons, so that their direction stays their own', async () => {
+      const name = 'evil\u202Egnp.exe';
+      const {el} = await mount(html`<kube-action-bar undo-ms="0"></kube-action-bar>`);
+      el.targets = [ref('ConfigMap', 'v1', 'team-a', name)];
+      await ready(el);
+      button(el, 'delete')!.click();
+      await until(() => dialog(el).open, 'the dialog');
+      expect(part(el, 'dialog-message')!.textContent!.trim()).to.equal(`Delete \u2068${name}\u2069? Once sent, this cannot be taken back.`);
+      await confirm(el);
+      await until(() => !!part(el, 'result'), 'the failure');
+      expect(part(el, 'result')!.textContent).to.match(new RegExp(`^Delete failed\\. \u2068team-a\u2069/\u2068${name}\u2069: \u2068[^\u2069]*\u2069 \\(HTTP 404\\)$`));
+
+      const {el: denied} = await mount(html`<kube-action-bar kind="deployments" namespace="team-b" name="catalog"></kube-action-bar>`, {token: 'sandbox-developer'});
+      await ready(denied);
+      const describedBy = button(denied, 'delete')!.getAttribute('aria-describedby')!;
+      expect(denied.shadowRoot!.getElementById(describedBy)!.textContent).to.contain("You can't delete \u2068deployments\u2069 in namespace \u2068team-b\u2069:");
+
+      const {el: namespace} = await mount(html`<kube-action-bar kind="namespaces" name="team-b" undo-ms="0"></kube-action-bar>`);
+      await ready(namespace);
+      button(namespace, 'delete')!.click();
+      await until(() => dialog(namespace).open, 'the dialog');
+      expect(dialog(namespace).querySelector('label[for="confirm-name"]')!.textContent).to.equal('Type \u2068team-b\u2069 to confirm');
+      // The name copied out of that sentence brings its isolates along: still the name.
+      await confirm(namespace, {name: '\u2068team-b\u2069'});
+      expect(dialog(namespace).open).to.equal(false);
     });
   });
 });

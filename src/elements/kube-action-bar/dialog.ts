@@ -3,6 +3,7 @@ import {msg, str} from '@lit/localize';
 import {parseMetadataChanges, referenceOf, type DeploymentRevision, type ResolvedTarget} from '../../client/actions/index.js';
 import {labelOf, type KubeActionDefinition} from './actions.js';
 import {objectName, targetsText} from './messages.js';
+import {isolate, withoutIsolates} from '../../internal/untrusted-text.js';
 
 /** An action the user chose, on the targets it may act on. */
 export interface ActionRequest {
@@ -30,7 +31,8 @@ export function renderDialog(request: ActionRequest | undefined, error: string |
   const definition = request?.definition;
   const label = definition ? labelOf(definition) : '';
   const references = request?.targets.map(referenceOf) ?? [];
-  const typed = request && nameToType(request);
+  const name = request && nameToType(request);
+  const typed = name && isolate(name);
   const what = targetsText(references);
   return html`
     <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-message" @cancel=${(event: Event) => (event.preventDefault(), on.onCancel())}>
@@ -113,10 +115,12 @@ function renderRevisions(revisions: DeploymentRevision[]) {
 /** Reads and checks what the user entered; an error in words when it can't be used. */
 export function readDialogInput(request: ActionRequest, dialog: HTMLDialogElement): {value: unknown} | {error: string} {
   const field = dialog.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('#input');
-  const typed = nameToType(request);
-  if (typed !== undefined) {
-    const confirmation = dialog.querySelector<HTMLInputElement>('#confirm-name')?.value.trim();
-    if (confirmation !== typed) return {error: msg(str`Type ${typed} exactly to confirm.`, {id: 'kube.actionBar.typeNameError'})};
+  const name = nameToType(request);
+  if (name !== undefined) {
+    // The name copied out of the sentence above may bring the isolates around it along.
+    const confirmation = withoutIsolates(dialog.querySelector<HTMLInputElement>('#confirm-name')?.value ?? '').trim();
+    const typed = isolate(name);
+    if (confirmation !== name) return {error: msg(str`Type ${typed} exactly to confirm.`, {id: 'kube.actionBar.typeNameError'})};
   }
   const raw = field?.value.trim() ?? '';
   switch (request.definition.input) {

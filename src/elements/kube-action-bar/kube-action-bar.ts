@@ -55,6 +55,7 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  * @csspart alert - The live region (role=alert) for failures.
  * @csspart result - The result of the last action, inside `status` or `alert`; `data-tone` is success, error or info.
  * @csspart result-list - The objects an action failed on (or a drain left), and why; after the live regions, so only the summary is announced.
+ * @csspart whole-message - A disclosure, after the result, holding the whole of server messages the result shows shortened.
  * @csspart dialog - The confirmation and input dialog.
  * @csspart dialog-title - The dialog's heading.
  * @csspart dialog-message - The dialog's question.

@@ -1,7 +1,7 @@
 import type {KubeActionFailure} from './events.js';
 import {DrainIncompleteError} from './actions.js';
 import type {DrainReport} from '../../client/actions/index.js';
-import {drainBlockedText, drainBlockerText, drainLeftText, drainSkippedText, errorText, failureText, objectName, skippedText, successText} from './messages.js';
+import {drainBlockedText, drainBlockerText, drainLeftText, drainSkippedText, errorText, failureText, isLong, objectName, skippedText, successText, wholeErrorText} from './messages.js';
 
 /** The inline result of the last action. */
 export interface Outcome {
@@ -9,6 +9,8 @@ export interface Outcome {
   text: string;
   /** One line per object that failed (per pod a drain left), then the skipped count. */
   lines: string[];
+  /** The lines whose server message `text` and `lines` show shortened, with the whole message. */
+  whole?: string[];
 }
 
 /** Words for what an action did: done, or which objects failed and why (the server's message). */
@@ -27,10 +29,17 @@ export function describeOutcome(label: string, total: number, failures: readonly
       : [`${objectName(reference)}: ${errorText(error)}`]
   );
   lines.push(...leftLines);
+  const whole = failures.flatMap(({reference, error}) =>
+    error instanceof DrainIncompleteError
+      ? error.report.failed.filter((pod) => isLong(pod.message)).map((pod) => drainLeftText(pod, true))
+      : isLong(error.message)
+        ? [`${objectName(reference)}: ${wholeErrorText(error)}`]
+        : []
+  );
   const head = failureText(label, failures.length, total);
   // One object and one reason fit on one line.
-  if (total === 1 && lines.length === 1 && !(failures[0]!.error instanceof DrainIncompleteError)) return {tone: 'error', text: `${head} ${lines[0]}`, lines: skippedLines};
-  return {tone: 'error', text: head, lines: [...lines, ...skippedLines]};
+  if (total === 1 && lines.length === 1 && !(failures[0]!.error instanceof DrainIncompleteError)) return {tone: 'error', text: `${head} ${lines[0]}`, lines: skippedLines, whole};
+  return {tone: 'error', text: head, lines: [...lines, ...skippedLines], whole};
 }
 
 function isDrainReport(value: unknown): value is DrainReport {

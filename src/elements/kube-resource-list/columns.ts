@@ -39,7 +39,8 @@ export interface ExtraColumn {
 export interface ListColumn {
   /** The name `columns` and `sort` use (server column name, `Namespace`, or an extra column's header). */
   readonly name: string;
-  readonly source: 'server' | 'namespace' | 'extra';
+  /** `metadata`: the Name and Age of each row's object, for a Table that carries no columns. */
+  readonly source: 'server' | 'namespace' | 'extra' | 'metadata';
   /** Index into `row.cells`, for server columns. */
   readonly cell?: number;
   readonly definition?: TableColumnDefinition;
@@ -48,10 +49,12 @@ export interface ListColumn {
   /** Relative ages from creationTimestamp. */
   readonly age: boolean;
   readonly numeric: boolean;
+  /** The server gave the column no name: it is named after its place (`Column 3`). */
+  readonly unnamed?: boolean;
 }
 
 /** The column `sort`/`columns` name; case and surrounding spaces don't matter. */
-export const columnId = (name: string) => name.trim().toLowerCase();
+export const columnId = (name: string) => String(name ?? '').trim().toLowerCase();
 
 /** A `sort` value read: the column's name and the direction (`-Name` descending; spaces around ignored). */
 export function parseSort(sort: string): {name: string; descending: boolean} {
@@ -72,18 +75,52 @@ export function nextSort(sort: string, column: ListColumn): string {
  */
 const TIME_COLUMNS = new Set(['Age', 'Last Seen', 'First Seen', 'Duration', 'Last Schedule']);
 
-export function serverColumn(definition: TableColumnDefinition, cell: number): ListColumn {
-  const age = definition.type === 'date' || TIME_COLUMNS.has(definition.name);
+/**
+ * A server's column, whatever its definition holds: a column without a usable name is called
+ * `Column 3` after its place, and one whose name an earlier column has is told apart by its place
+ * (`Age (6)`), so that `sort` and `columns` can name every column. `taken` holds the ids used so far.
+ */
+export function serverColumn(definition: unknown, cell: number, taken?: Set<string>): ListColumn {
+  const read = readDefinition(definition);
+  const unnamed = !read.name;
+  let name = unnamed ? `Column ${cell + 1}` : read.name;
+  if (taken?.has(columnId(name))) name = `${name} (${cell + 1})`;
+  taken?.add(columnId(name));
   return {
-    name: definition.name,
+    name,
     source: 'server',
     cell,
-    definition,
+    definition: {...read, name},
     sortable: true,
-    age,
-    numeric: definition.type === 'integer' || definition.type === 'number',
+    age: read.type === 'date' || TIME_COLUMNS.has(name),
+    numeric: read.type === 'integer' || read.type === 'number',
+    ...(unnamed ? {unnamed} : {}),
   };
 }
+
+/** A column definition as the list reads it: text where text is due, the rest dropped; `name` empty when there is none. */
+function readDefinition(definition: unknown): TableColumnDefinition {
+  const fields = typeof definition === 'object' && definition !== null ? (definition as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const given = fields.name;
+  const name = typeof given === 'string' ? given.trim() : typeof given === 'number' && Number.isFinite(given) ? String(given) : '';
+  const read: TableColumnDefinition = {name, type: text(fields.type) ?? 'string'};
+  const format = text(fields.format);
+  const description = text(fields.description);
+  if (format) read.format = format;
+  if (description) read.description = description;
+  if (typeof fields.priority === 'number' && Number.isFinite(fields.priority)) read.priority = fields.priority;
+  return read;
+}
+
+/**
+ * Columns for a Table that carries none — or rows that came before any columns: each object's
+ * name and age, as kubectl's default printer shows them. Never a grid of rows without columns.
+ */
+export const metadataColumns: readonly ListColumn[] = [
+  {name: 'Name', source: 'metadata', definition: {name: 'Name', type: 'string', format: 'name'}, sortable: true, age: false, numeric: false},
+  {name: 'Age', source: 'metadata', definition: {name: 'Age', type: 'date'}, sortable: true, age: true, numeric: false},
+];
 
 export const namespaceColumn: ListColumn = {name: 'Namespace', source: 'namespace', sortable: true, age: false, numeric: false};
 
@@ -101,16 +138,18 @@ export function sortValueOf(column: ListColumn, row: TableRow, object: KubeObjec
   if (column.source === 'namespace') return object.metadata.namespace ?? '';
   // Only a host's column gets the whole row, reference included: indexing builds none otherwise.
   if (column.source === 'extra') return clean(column.extra!.sortValue?.(full(), object));
-  const cell = row.cells[column.cell!];
+  const created = column.age && column.name === 'Age' ? createdAt(object) : undefined;
+  if (created !== undefined) return -created;
+  if (column.source === 'metadata') return column.age ? undefined : object.metadata.name ?? '';
+  const cell = cellAt(row, column);
   if (column.age) {
-    const created = Date.parse(object.metadata.creationTimestamp ?? '');
-    if (column.name === 'Age' && !Number.isNaN(created)) return -created;
     const ms = typeof cell === 'string' ? parseAge(cell) ?? Date.now() - Date.parse(cell) : undefined;
     return clean(ms);
   }
-  if (column.numeric) return typeof cell === 'number' ? clean(cell) : cell === null || cell === undefined || cell === '' ? undefined : clean(Number(cell));
-  if (typeof cell === 'number') return cell;
-  if (typeof cell !== 'string') return cell === undefined || cell === null ? undefined : String(cell);
+  // Numbers, and text that reads as one; nothing else ([2] is no number, though JavaScript would make it one).
+  if (column.numeric) return typeof cell === 'number' ? clean(cell) : typeof cell === 'string' && cell.trim() ? clean(Number(cell)) : undefined;
+  if (typeof cell === 'number') return clean(cell);
+  if (typeof cell !== 'string') return cell === undefined || cell === null ? undefined : cellText(cell);
   const restarts = /^(\d+) \(.+\)$/.exec(cell);
   if (restarts) return Number(restarts[1]);
   return tryParseQuantity(cell) ?? cell;
@@ -120,10 +159,56 @@ function clean(value: number | string | undefined): SortValue {
   return typeof value === 'number' && Number.isNaN(value) ? undefined : value;
 }
 
-/** The object a Table row stands for: its metadata as the server sent it, or its name from the first cell. */
-export function objectOf(key: string, row: TableRow): KubeObject {
-  return row.object ?? {metadata: {name: String(row.cells[0] ?? key)}};
+/** An object's creation time in ms, when it has one that reads as a time. */
+export function createdAt(object: KubeObject): number | undefined {
+  const timestamp = object.metadata.creationTimestamp;
+  const time = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
 }
+
+/** A server column's cell in a row, whatever the row holds. */
+export function cellAt(row: TableRow, column: ListColumn): unknown {
+  return column.cell !== undefined && Array.isArray(row.cells) ? row.cells[column.cell] : undefined;
+}
+
+/** Characters of an object or list cell shown, as JSON. */
+const CELL_JSON_LENGTH = 200;
+/** Characters of a text cell shown: more than any cell is wide, fewer than a runaway value has. */
+const CELL_TEXT_LENGTH = 1000;
+
+/** Cells are rendered again as rows scroll into view: each object's JSON is written once. */
+const cellJson = new WeakMap<object, string>();
+
+/**
+ * A cell as text: text as it is (up to a length no cell is wider than), numbers and booleans
+ * written out, objects and lists as their JSON (the first 200 characters), nothing for null.
+ */
+export function cellText(cell: unknown): string {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'string') return cell.length > CELL_TEXT_LENGTH ? `${cell.slice(0, CELL_TEXT_LENGTH)}…` : cell;
+  if (typeof cell !== 'object') return String(cell);
+  let text = cellJson.get(cell);
+  if (text === undefined) {
+    const json = JSON.stringify(cell);
+    text = json.length > CELL_JSON_LENGTH ? `${json.slice(0, CELL_JSON_LENGTH)}…` : json;
+    cellJson.set(cell, text);
+  }
+  return text;
+}
+
+/**
+ * The object a Table row stands for: its metadata as the server sent it — or, when the row has no
+ * object whose metadata reads as such, one named by the row's first cell (or its key).
+ */
+export function objectOf(key: string, row: TableRow): KubeObject {
+  const object: unknown = row.object;
+  if (isRecord(object) && isRecord(object.metadata) && optionalText(object.metadata.name) && optionalText(object.metadata.namespace)) return object as KubeObject;
+  const first: unknown = Array.isArray(row.cells) ? row.cells[0] : undefined;
+  return {metadata: {name: typeof first === 'string' || typeof first === 'number' ? String(first) : key}};
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
 
 /** Name, then namespace: the order rows with equal sort values keep. */
 export function tieOf(object: KubeObject) {

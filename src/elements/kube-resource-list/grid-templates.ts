@@ -4,7 +4,8 @@ import {repeat} from 'lit/directives/repeat.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {styleMap} from 'lit/directives/style-map.js';
 import {ageMs, formatAge} from '../../client/age.js';
-import {columnWidth, parseSort, statusTone, type ListColumn, type ResourceListRow, type RowActionsRenderer} from './columns.js';
+import {cellAt, cellText, columnWidth, parseSort, statusTone, type ListColumn, type ResourceListRow, type RowActionsRenderer} from './columns.js';
+import {shorten} from '../../internal/untrusted-text.js';
 import type {ResourceListModel} from './list-model.js';
 import type {GridFocusController} from './grid-focus.js';
 
@@ -34,7 +35,7 @@ export function renderGrid(view: GridView) {
   const columns = gridColumns(view);
   const colCount = model.displayed.length + (multi ? 1 : 0) + (rowActions ? 1 : 0);
   focus.fitColumns(colCount);
-  const now = view.now + (Number.isFinite(model.serverOffset) ? model.serverOffset : 0);
+  const now = view.now + model.serverOffset;
   return html`<div
     part="table"
     role="grid"
@@ -116,14 +117,19 @@ function renderSelectAll(view: GridView) {
 function renderHeaderCell(view: GridView, column: ListColumn, colIndex: number) {
   const sorted = view.model.sortColumn === column;
   const direction = sorted ? (parseSort(view.sort).descending ? 'descending' : 'ascending') : 'none';
-  const label = column.source === 'namespace' ? msg('Namespace', {id: 'kube.resourceList.namespace'}) : column.name;
+  const label =
+    column.source === 'namespace'
+      ? msg('Namespace', {id: 'kube.resourceList.namespace'})
+      : column.unnamed
+        ? unnamedLabel(column.cell! + 1)
+        : column.name;
   const tabindex = headerTabIndex(view, colIndex - 1);
   return html`<div
     role="columnheader"
     part="header-cell"
     aria-colindex=${colIndex}
     aria-sort=${direction}
-    title=${ifDefined(column.definition?.description || undefined)}
+    title=${ifDefined(column.definition?.description ? shorten(column.definition.description) : undefined)}
     tabindex=${ifDefined(column.sortable ? undefined : tabindex)}
   >
     ${column.sortable
@@ -132,6 +138,10 @@ function renderHeaderCell(view: GridView, column: ListColumn, colIndex: number) 
         </button>`
       : label}
   </div>`;
+}
+
+function unnamedLabel(place: number) {
+  return msg(str`Column ${place}`, {id: 'kube.resourceList.unnamedColumn', desc: 'A column the server sent without a name, named after its place.'});
 }
 
 function renderRow(view: GridView, position: number, active: boolean, now: number) {
@@ -161,14 +171,15 @@ function renderRow(view: GridView, position: number, active: boolean, now: numbe
 
 function renderCell(view: GridView, column: ListColumn, row: ResourceListRow, now: number) {
   let content: unknown;
+  const created = row.object.metadata.creationTimestamp;
   if (column.source === 'namespace') content = row.object.metadata.namespace ?? '';
   else if (column.source === 'extra') content = column.extra!.render(row, row.object);
-  else if (column.age && column.name === 'Age' && row.object.metadata.creationTimestamp) {
-    const created = row.object.metadata.creationTimestamp;
+  else if (column.age && column.name === 'Age' && typeof created === 'string' && created) {
     content = html`<time part="age" datetime=${created}>${formatAge(ageMs(created, now))}</time>`;
+  } else if (column.source === 'metadata') {
+    content = column.age ? '' : row.object.metadata.name ?? '';
   } else {
-    const cell = row.row.cells[column.cell!];
-    const text = cell === undefined || cell === null ? '' : String(cell);
+    const text = cellText(cellAt(row.row, column));
     content = column.name === 'Status' && view.model.type?.kind === 'Pod' ? renderBadge(text) : text;
   }
   return html`<div role="gridcell" part="cell" data-column=${column.name} ?data-numeric=${column.numeric}>${content}</div>`;

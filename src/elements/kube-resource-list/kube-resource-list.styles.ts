@@ -158,6 +158,32 @@ export const resourceListStyles = [
         border: 1px solid var(--_warning);
         border-radius: var(--_radius);
       }
+      /* A server's message may be long and unbroken (a token, a base64 blob): it wraps anywhere rather than widen the page. */
+      [part~='error'],
+      [part~='forbidden'],
+      [part~='reconnecting'],
+      [part~='partial'] {
+        overflow-wrap: anywhere;
+        min-width: 0;
+      }
+      [part~='whole-message'] summary {
+        cursor: pointer;
+        width: fit-content;
+      }
+      .whole-message {
+        max-height: 12rem;
+        overflow: auto;
+        margin-block-start: 0.25rem;
+        padding: 0.25rem 0.5rem;
+        font-family: var(--_font-mono);
+        font-size: 0.875em;
+        white-space: pre-wrap;
+        border: 1px solid var(--_list-border);
+        border-radius: var(--_radius);
+      }
+      .whole-message p {
+        margin: 0;
+      }
       [part~='partial'] p {
         margin: 0;
       }

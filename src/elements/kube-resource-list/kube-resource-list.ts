@@ -84,6 +84,7 @@ const AGE_TICK_MS = 5000;
  * @csspart forbidden - What was denied, and what to do.
  * @csspart reconnecting - The banner shown, above kept rows, while the watch reconnects.
  * @csspart partial - Above the rows of several namespaces: the namespaces that failed, why, and the HTTP code.
+ * @csspart whole-message - A disclosure holding the whole of a server's message too long to show in place (in error, forbidden, partial and reconnecting).
  * @csspart no-client - Shown outside a `<kube-provider>`.
  * @csspart no-cluster - Shown while the provider has no cluster (none chosen yet, or listing them failed).
  * @cssproperty --kube-resource-list-height - Height of the scrolling table (32rem).
@@ -239,7 +240,7 @@ export class KubeResourceList extends KubeElement {
   override connectedCallback() {
     super.connectedCallback();
     this.ticker = setInterval(() => {
-      if (this.model.ageCell >= 0 && this.model.index.length) this.now = Date.now();
+      if (this.model.showsAges && this.model.index.length) this.now = Date.now();
     }, AGE_TICK_MS);
   }
 

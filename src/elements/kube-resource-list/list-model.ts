@@ -1,12 +1,15 @@
 import type {InformerChanges} from '../../client/informer-types.js';
-import type {KubeObject, ObjectReference, ResourceType, TableRow} from '../../client/types.js';
-import {parseAge} from '../../client/age.js';
+import type {KubeObject, ObjectReference, ResourceType, TableColumnDefinition, TableRow} from '../../client/types.js';
 import type {InformerGroupController} from '../../controllers/informer-group-controller.js';
 import {SortedIndex, type SortValue} from './sorted-index.js';
+import {ServerClock} from './server-clock.js';
 import {
+  cellAt,
   columnId,
+  createdAt,
   extraColumn,
   matchesFilter,
+  metadataColumns,
   namespaceColumn,
   objectOf,
   parseSort,
@@ -42,10 +45,11 @@ export class ResourceListModel {
   index = new SortedIndex();
   displayed: ListColumn[] = [];
   sortColumn?: ListColumn;
-  /** The Age cell, whose ages render relative to now. */
-  ageCell = -1;
-  /** Server clock minus ours, estimated from Age cells (a lower bound), so ages match the server's. */
-  serverOffset = Number.NEGATIVE_INFINITY;
+  /** Whether an Age column shows, whose ages (relative to now) the list keeps current. */
+  showsAges = false;
+  /** The server's Age column, whose cells tell the server's clock. */
+  private ageColumn?: ListColumn;
+  private readonly clock = new ServerClock();
 
   private needsRebuild = true;
   /** The row each key was last indexed from (filtered-out ones too), to reconcile a re-read store by identity. */
@@ -71,6 +75,11 @@ export class ResourceListModel {
     return queries.length > 1 || (queries.length === 1 && !queries[0]!.namespace);
   }
 
+  /** Server clock minus ours, estimated from Age cells (see `ServerClock`), so ages match the server's. */
+  get serverOffset() {
+    return this.clock.offset;
+  }
+
   get descending() {
     return parseSort(this.settings().sort).descending;
   }
@@ -81,7 +90,7 @@ export class ResourceListModel {
     this.indexed.clear();
     this.needsRebuild = true;
     this.builtFor = undefined;
-    this.serverOffset = Number.NEGATIVE_INFINITY;
+    this.clock.reset();
   }
 
   /** Sort, filter or columns changed: rebuild before the next render. */
@@ -144,6 +153,7 @@ export class ResourceListModel {
       else this.index.remove(key);
     }
     this.index.upsertMany(batch);
+    this.clock.settle();
   }
 
   /**
@@ -177,8 +187,14 @@ export class ResourceListModel {
 
   /** What the index was built for: a change here needs a rebuild, not a reconcile. */
   private signature() {
-    const definitions = this.source.snapshots.find((snapshot) => snapshot?.columns.length)?.columns ?? [];
-    return JSON.stringify([this.type?.kind, this.spansNamespaces, definitions.map((d) => [d.name, d.type, d.priority ?? 0])]);
+    const read = (d: Partial<TableColumnDefinition> | null) => (typeof d === 'object' && d !== null ? [d.name, d.type, d.priority ?? 0] : d);
+    return JSON.stringify([this.type?.kind, this.spansNamespaces, this.definitions.map(read)]);
+  }
+
+  /** The server's columns, as the first query that has any sent them; whatever they hold. */
+  private get definitions(): readonly TableColumnDefinition[] {
+    const columns: unknown = this.source.snapshots.find((snapshot) => Array.isArray(snapshot?.columns) && snapshot.columns.length)?.columns;
+    return Array.isArray(columns) ? columns : [];
   }
 
   /** The full rebuild: first notification, new columns, or a new sort or filter. */
@@ -198,13 +214,16 @@ export class ResourceListModel {
     const index = new SortedIndex(this.descending, settings.locale);
     index.rebuild(entries);
     this.index = index;
+    this.clock.settle();
   }
 
   private resolveColumns() {
     const {kind, columns, extraColumns, sort} = this.settings();
-    const definitions = this.source.snapshots.find((snapshot) => snapshot?.columns.length)?.columns ?? [];
-    const server = definitions.map((definition, cell) => serverColumn(definition, cell));
-    this.ageCell = server.find((column) => column.age && column.name === 'Age')?.cell ?? -1;
+    const definitions = this.definitions;
+    const taken = new Set<string>();
+    // Rows without columns (a Table that carries none) still show what each object is called, and its age.
+    const server = definitions.length ? definitions.map((definition, cell) => serverColumn(definition, cell, taken)) : [...metadataColumns];
+    this.ageColumn = server.find((column) => column.source === 'server' && column.age && column.name === 'Age');
     const type = this.type;
     const names = new Set([kind, type?.kind, type?.resource, type?.singular, ...(type?.shortNames ?? [])].filter(Boolean).map((name) => name!.toLowerCase()));
     const extras = extraColumns.filter((extra) => !extra.kinds || extra.kinds.some((k) => names.has(k.toLowerCase()))).map(extraColumn);
@@ -220,19 +239,14 @@ export class ResourceListModel {
       if (this.spansNamespaces) shown.splice(Math.max(0, shown.findIndex((column) => column.definition?.format === 'name')) + 1, 0, namespaceColumn);
       this.displayed = [...shown, ...extras];
     }
+    this.showsAges = this.displayed.some((column) => column.age && column.name === 'Age');
     const sortName = parseSort(sort).name;
     const sortColumn = sortName ? find(sortName) : undefined;
     this.sortColumn = sortColumn?.sortable ? sortColumn : undefined;
   }
 
   private noteServerClock(row: TableRow, object: KubeObject) {
-    if (this.ageCell < 0) return;
-    const cell = row.cells[this.ageCell];
-    const created = Date.parse(object.metadata.creationTimestamp ?? '');
-    const age = typeof cell === 'string' ? parseAge(cell) : undefined;
-    if (age === undefined || Number.isNaN(created)) return;
-    const offset = created + age - Date.now();
-    if (offset > this.serverOffset) this.serverOffset = offset;
+    if (this.ageColumn) this.clock.note(row, cellAt(row, this.ageColumn), createdAt(object));
   }
 }
 

@@ -1,7 +1,9 @@
 import {html, nothing} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KubeApiError} from '../../client/errors.js';
+import {unansweredDetail} from '../../internal/describe-error.js';
 import {formatCount} from '../../client/intl.js';
+import {isolate, renderServerText, renderWholeMessage, shorten} from '../../internal/untrusted-text.js';
 
 /** "HTTP 403 Forbidden". */
 export function httpCode(code: number, reason: string) {
@@ -10,7 +12,9 @@ export function httpCode(code: number, reason: string) {
 
 /** What was denied — the verb, the resource, the namespace — and what the user can do about it. */
 export function renderForbidden(options: {resource: string; namespace?: string; clusterScoped: boolean; error?: Error}) {
-  const {resource, namespace, clusterScoped, error} = options;
+  const {clusterScoped, error} = options;
+  const resource = isolate(options.resource);
+  const namespace = options.namespace && isolate(options.namespace);
   let text: string;
   if (namespace) {
     text = msg(str`You can't list ${resource} in namespace ${namespace}. Ask a cluster admin for the 'list' permission, or choose a namespace you can use.`, {
@@ -27,19 +31,23 @@ export function renderForbidden(options: {resource: string; namespace?: string; 
   return html`<div part="forbidden" role="alert" tabindex="-1">
     <p class="state-title">${msg('Access denied', {id: 'kube.resourceList.forbiddenTitle'})}</p>
     <p>${text}</p>
-    ${error?.message ? html`<p class="state-detail">${error.message} (${httpCode(403, 'Forbidden')})</p>` : nothing}
+    ${error?.message ? html`<p class="state-detail">${renderServerText(error.message)} (${httpCode(403, 'Forbidden')})</p>${renderWholeMessage(error.message)}` : nothing}
   </div>`;
 }
 
 /** The queries that failed beside those that list: which namespace, why, and the server's words. */
-export function renderPartial(resource: string, failures: ReadonlyArray<{namespace?: string; state: 'forbidden' | 'error'; error?: Error}>) {
+export function renderPartial(name: string, failures: ReadonlyArray<{namespace?: string; state: 'forbidden' | 'error'; error?: Error}>) {
+  const resource = isolate(name);
   return html`<div part="partial" role="alert">
-    ${failures.map(({namespace = '', state, error}) => {
+    ${failures.map((failure) => {
+      const {state, error} = failure;
+      const namespace = isolate(failure.namespace ?? '');
       const what =
         state === 'forbidden'
           ? msg(str`You can't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialForbidden'})
           : msg(str`Couldn't list ${resource} in namespace ${namespace}; its rows are missing.`, {id: 'kube.resourceList.partialError'});
-      return html`<p>${what} <span class="state-detail">${failureText(error)}</span></p>`;
+      return html`<p>${what} <span class="state-detail">${failureText(error)}</span></p>
+        ${renderWholeMessage(error?.message ?? '')}`;
     })}
   </div>`;
 }
@@ -47,26 +55,30 @@ export function renderPartial(resource: string, failures: ReadonlyArray<{namespa
 /** The HTTP code the server answered with, or that none answered. */
 function errorDetail(error: Error | undefined) {
   return error instanceof KubeApiError && error.code
-    ? httpCode(error.code, error.reason)
-    : msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'});
+    ? httpCode(error.code, isolate(shorten(error.reason)))
+    : unansweredDetail(error, () => msg('No response from the server (network error).', {id: 'kube.resourceList.networkError'}))!;
 }
 
 /**
  * A failure in one run of text: the server's words with its code in brackets ("etcd timed out (HTTP
  * 503 Service Unavailable)"), or, with no answer, the client's words and then the sentence that says
- * so — never one bracket inside another.
+ * so — never one bracket inside another. The words are shortened, and isolated from ours.
  */
 function failureText(error: Error | undefined) {
   const message = error?.message?.trim() ?? '';
-  if (error instanceof KubeApiError && error.code) return message ? `${message} (${errorDetail(error)})` : errorDetail(error);
-  return message ? `${/[.!?]$/.test(message) ? message : `${message}.`} ${errorDetail(error)}` : errorDetail(error);
+  if (!message) return errorDetail(error);
+  if (error instanceof KubeApiError && error.code) return html`${renderServerText(message)} (${errorDetail(error)})`;
+  const shown = shorten(message);
+  return html`<bdi>${/[.!?…]$/.test(shown) ? shown : `${shown}.`}</bdi> ${errorDetail(error)}`;
 }
 
 /** The server's message and HTTP code, or that no response came. */
-export function renderError(resource: string, error: Error | undefined) {
+export function renderError(name: string, error: Error | undefined) {
+  const resource = isolate(name);
   return html`<div part="error" role="alert" tabindex="-1">
     <p class="state-title">${msg(str`Couldn't list ${resource}`, {id: 'kube.resourceList.errorTitle'})}</p>
-    <p>${error?.message ?? msg('Unknown error', {id: 'kube.resourceList.unknownError'})}</p>
+    <p>${error?.message ? renderServerText(error.message) : msg('Unknown error', {id: 'kube.resourceList.unknownError'})}</p>
+    ${renderWholeMessage(error?.message ?? '')}
     <p class="state-detail">${errorDetail(error)}</p>
   </div>`;
 }
@@ -90,7 +102,9 @@ export function countText(shown: number, locale: string | undefined) {
 }
 
 /** Why there are no rows: none match the filter, or there are none. */
-export function emptyText(resource: string, filter: string | undefined) {
+export function emptyText(name: string, typed: string | undefined) {
+  const resource = isolate(name);
+  const filter = typed && isolate(typed);
   return filter ? msg(str`No ${resource} match “${filter}”.`, {id: 'kube.resourceList.noMatch'}) : msg(str`No ${resource} found.`, {id: 'kube.resourceList.empty'});
 }
 
@@ -138,7 +152,8 @@ export function renderToolbar(options: ToolbarOptions) {
 }
 
 /** Focusable (not in the tab order), as are the other states that stand in for the grid: focus waits there when the rows go. */
-export function renderLoading(resource: string) {
+export function renderLoading(name: string) {
+  const resource = isolate(name);
   return html`<div part="loading" role="status" tabindex="-1">${msg(str`Loading ${resource}…`, {id: 'kube.resourceList.loading'})}</div>`;
 }
 
@@ -146,7 +161,7 @@ export function renderLoading(resource: string) {
 export function renderReconnecting(error: Error | undefined) {
   return html`<div part="reconnecting" role="status">
     ${msg('Connection lost — reconnecting. The rows shown may be out of date.', {id: 'kube.resourceList.reconnecting'})}
-    ${error ? html`<span class="state-detail">${failureText(error)}</span>` : nothing}
+    ${error ? html`<span class="state-detail">${failureText(error)}</span>${renderWholeMessage(error.message ?? '')}` : nothing}
   </div>`;
 }
 

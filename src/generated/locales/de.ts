@@ -89,6 +89,7 @@
 'kube.clusterPicker.unreachableReason': str`nicht erreichbar: ${0}`,
 'kube.error.notTheApi': str`Der Server hat geantwortet (HTTP ${0}), aber nicht wie die Kubernetes-API: Möglicherweise steht eine Anmeldeseite oder ein Proxy dazwischen.`,
 'kube.error.withHttpCode': str`${0} (HTTP ${1})`,
+'kube.message.showWhole': `Die ganze Meldung anzeigen`,
 'kube.namespacePicker.all': `Alle Namespaces`,
 'kube.namespacePicker.empty': `Dieser Cluster hat keine Namespaces.`,
 'kube.namespacePicker.emptyLimited': `Hier gibt es keinen Namespace, den Sie verwenden dürfen. Bitten Sie um Zugriff oder setzen Sie allowed-namespaces am Provider.`,
@@ -209,6 +210,6 @@
 'kube.resourceList.selectAll': `Alle auswählen`,
 'kube.resourceList.selectRow': str`${0} auswählen`,
 'kube.resourceList.unknownError': `Unbekannter Fehler`,
-'kube.message.showWhole': `Show the whole message`,
+'kube.resourceList.unnamedColumn': str`Spalte ${0}`,
     };
   
