@@ -126,24 +126,6 @@ export const actionBarStyles = css`
       min-width: 0;
       overflow-wrap: anywhere;
     }
-    [part='whole-message'] summary {
-      cursor: pointer;
-      width: fit-content;
-    }
-    .whole-message {
-      max-height: 12rem;
-      overflow: auto;
-      margin-block-start: 0.25rem;
-      padding: 0.25rem 0.5rem;
-      font-family: var(--_font-mono);
-      font-size: 0.875em;
-      white-space: pre-wrap;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-    }
-    .whole-message p {
-      margin: 0;
-    }
     [part='result'][data-tone='success'] {
       color: var(--_success);
     }

@@ -5,6 +5,7 @@ import {numberOr, textOr, unsetWhenRemoved} from '../../internal/attribute-conve
 import {localized, msg, str} from '@lit/localize';
 import {KubeElement} from '../../internal/kube-element.js';
 import {hostStyles} from '../../styles/host.styles.js';
+import {wholeMessageStyles} from '../../styles/whole-message.styles.js';
 import {clientContext, clusterContext, namespacesContext} from '../../context/kube-context.js';
 import type {KubeClient} from '../../client/kube-client.js';
 import type {ObjectReference} from '../../client/types.js';
@@ -84,7 +85,7 @@ import {actionBarStyles} from './kube-action-bar.styles.js';
  */
 @localized()
 export class KubeActionBar extends KubeElement {
-  static override styles = [hostStyles, actionBarStyles];
+  static override styles = [hostStyles, wholeMessageStyles, actionBarStyles];
 
   /** The object's kind or resource: `Deployment`, `deployments`, `deployments.apps`, `db`. */
   @property({converter: unsetWhenRemoved}) kind?: string;

@@ -1,10 +1,12 @@
 import {css} from 'lit';
+import {wholeMessageStyles} from '../../styles/whole-message.styles.js';
 import {hostStyles} from '../../styles/host.styles.js';
 import {toolbarStyles} from '../../styles/toolbar.styles.js';
 
 export const resourceListStyles = [
   hostStyles,
   toolbarStyles,
+  wholeMessageStyles,
   css`
     @layer kube {
       :host {
@@ -165,24 +167,6 @@ export const resourceListStyles = [
       [part~='partial'] {
         overflow-wrap: anywhere;
         min-width: 0;
-      }
-      [part~='whole-message'] summary {
-        cursor: pointer;
-        width: fit-content;
-      }
-      .whole-message {
-        max-height: 12rem;
-        overflow: auto;
-        margin-block-start: 0.25rem;
-        padding: 0.25rem 0.5rem;
-        font-family: var(--_font-mono);
-        font-size: 0.875em;
-        white-space: pre-wrap;
-        border: 1px solid var(--_list-border);
-        border-radius: var(--_radius);
-      }
-      .whole-message p {
-        margin: 0;
       }
       [part~='partial'] p {
         margin: 0;
