@@ -8,7 +8,9 @@ export type Entry = KubeObject | TableRow;
 
 /** The entries of one list page or watch event, keyed; what couldn't be read is counted, not kept. */
 export interface Entries {
-  entries: Array<[key: string, entry: Entry]>;
+  entries: Entry[];
+  /** Each entry's store key, at the same index (two arrays: no pair allocated per row of a big list). */
+  keys: string[];
   /** The Table's columns, when it carries any. */
   columns?: readonly TableColumnDefinition[];
   /** Items or rows left out: not an object, no name to key it by, a row without cells. */
@@ -50,7 +52,7 @@ export function eventEntries(object: Record<string, unknown>, context: EntryCont
   try {
     return tableEntries(object, context);
   } catch (error) {
-    if (error instanceof KubeMalformedResponseError) return {entries: [], malformed: 1, plain: false};
+    if (error instanceof KubeMalformedResponseError) return {entries: [], keys: [], malformed: 1, plain: false};
     throw error;
   }
 }
@@ -66,18 +68,24 @@ export function resourceVersionOf(value: unknown): string | undefined {
 function tableEntries(table: Record<string, unknown>, context: EntryContext, offset?: number): Entries {
   const columns = tableColumns(table.columnDefinitions);
   const layout = columns ?? context.columns;
-  const entries: Entries['entries'] = [];
+  const entries: Entry[] = [];
+  const keys: string[] = [];
   let malformed = 0;
   itemsOf(table, 'rows').forEach((row, index) => {
     const key = isRecord(row) && Array.isArray(row.cells) ? rowKey(row as unknown as TableRow, layout, context.namespace, offset === undefined ? undefined : offset + index) : undefined;
-    if (key === undefined) malformed++;
-    else entries.push([key, row as unknown as TableRow]);
+    if (key === undefined) {
+      malformed++;
+    } else {
+      entries.push(row as unknown as TableRow);
+      keys.push(key);
+    }
   });
-  return {entries, columns, malformed, plain: false};
+  return {entries, keys, columns, malformed, plain: false};
 }
 
 function objectEntries(items: unknown[], context: EntryContext): Entries {
-  const entries: Entries['entries'] = [];
+  const entries: Entry[] = [];
+  const keys: string[] = [];
   let malformed = 0;
   for (const item of items) {
     const metadata = isRecord(item) ? validMetadata(item.metadata) : undefined;
@@ -86,9 +94,10 @@ function objectEntries(items: unknown[], context: EntryContext): Entries {
       continue;
     }
     const object = item as KubeObject;
-    entries.push([objectKey(metadata), context.table ? {cells: [metadata.name, metadata.creationTimestamp], object} : object]);
+    entries.push(context.table ? {cells: [metadata.name, metadata.creationTimestamp], object} : object);
+    keys.push(objectKey(metadata));
   }
-  return {entries, columns: undefined, malformed, plain: true};
+  return {entries, keys, columns: undefined, malformed, plain: true};
 }
 
 /** Metadata an object can be keyed by: a non-empty name, and a namespace that is text if there is one. */

@@ -275,7 +275,7 @@ export class Informer {
       signal,
     });
     for await (const page of pages) {
-      const {entries, columns, malformed} = this.entriesOf(listEntries(page as unknown as Record<string, unknown>, this.entryContext(), loaded));
+      const {entries, keys, columns, malformed} = this.entriesOf(listEntries(page as unknown as Record<string, unknown>, this.entryContext(), loaded));
       this.malformed += malformed;
       if (columns) {
         // Columns changed between two pages of one list (an upgrade under way): start over, all in one layout.
@@ -286,7 +286,9 @@ export class Informer {
         }
         layout = columns;
       }
-      for (const [key, entry] of entries) {
+      for (let i = 0; i < entries.length; i++) {
+        const key = keys[i]!;
+        const entry = entries[i]!;
         if (into !== this.store) {
           into.set(key, entry);
           continue;
@@ -385,13 +387,15 @@ export class Informer {
           if (rv) this.resourceVersion = rv;
           continue;
         }
-        const {entries, columns, malformed} = this.entriesOf(eventEntries(event.object, this.entryContext()));
+        const {entries, keys, columns, malformed} = this.entriesOf(eventEntries(event.object, this.entryContext()));
         if (columns && !sameColumns(columns, this.snapshot.columns)) {
           // The server prints this kind differently now (an upgrade, a CRD's printer columns edited).
           if (this.store.size) throw new ColumnsChanged();
           this.setColumns(columns);
         }
-        for (const [key, entry] of entries) {
+        for (let i = 0; i < entries.length; i++) {
+          const key = keys[i]!;
+          const entry = entries[i]!;
           if (event.type === 'DELETED') {
             if (this.store.delete(key)) this.changes.delete(key);
           } else {
