@@ -1,5 +1,15 @@
 import {css} from 'lit';
 
+/** Declarations that keep an element in the accessibility tree and off the screen (`.visually-hidden`). */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 /**
  * The base every element's styles start from: public `--kube-*` tokens mapped to private `--_*`
  * ones, light and dark through the `color-scheme` inherited from the page (so dark follows the OS
@@ -36,12 +46,7 @@ export const hostStyles = css`
     }
     /* Text for assistive technology only. */
     .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     :host([theme='light']),
     :host-context(.kube-light) {

@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {visuallyHidden} from '../../styles/host.styles.js';
 
 export const actionBarStyles = css`
   @layer kube {
@@ -103,12 +104,7 @@ export const actionBarStyles = css`
     /* Empty live regions stay in the accessibility tree, so what is put in them is announced; only unseen. */
     [part='status']:empty,
     [part='alert']:empty {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     /* A server's message may be long and unbroken (a token, a base64 blob): it wraps anywhere rather than widen the page. */
     [part='base'] > * {
