@@ -9,7 +9,7 @@
 const AFTER_METADATA = ['"items"', '"rows"', '"columnDefinitions"'];
 const CONTINUE = /"continue"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 /** Past this much text without a token, stop looking (the server writes metadata first, or not at all). */
-const MAX_HEAD = 64 * 1024;
+export const MAX_HEAD = 64 * 1024;
 
 /**
  * Finds the token in the start of a list's JSON text: the string, '' when the metadata is
@@ -41,13 +41,17 @@ export async function peekContinue(body: ReadableStream<Uint8Array>, onToken: (t
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let head = '';
+  let seen = 0;
   try {
     for (;;) {
       const {done, value} = await reader.read();
       if (done) return;
-      head += decoder.decode(value, {stream: true});
+      // From a near server the first chunk can be the whole page (megabytes): only its head is text worth having.
+      const wanted = Math.min(value.length, MAX_HEAD + 1 - seen);
+      seen += wanted;
+      head += decoder.decode(wanted < value.length ? value.subarray(0, wanted) : value, {stream: true});
       const token = continueInHead(head);
-      if (token === undefined) continue;
+      if (token === undefined && seen <= MAX_HEAD) continue;
       if (token) onToken(token);
       return;
     }

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {continueInHead, peekContinue} from '../../src/client/list-continue.js';
+import {MAX_HEAD, continueInHead, peekContinue} from '../../src/client/list-continue.js';
 
 describe('continue token from the head of a list', () => {
   it('reads the token of a List or a Table from its metadata, before the items', () => {
@@ -34,5 +34,32 @@ describe('continue token from the head of a list', () => {
     expect(tokens).to.deep.equal(['token']);
     expect(pulled, 'stopped reading once the token was whole').to.equal(3);
     expect(cancelled).to.equal(true);
+  });
+
+  it('decodes only the head of a chunk that holds a whole page', async () => {
+    const rows = Array.from({length: 40_000}, (_, i) => `{"cells":["pod-${i}"]}`).join(',');
+    const page = new TextEncoder().encode(`{"kind":"Table","metadata":{"continue":"next"},"columnDefinitions":[],"rows":[${rows}]}`);
+    expect(page.length).to.be.greaterThan(10 * MAX_HEAD);
+    const decode = TextDecoder.prototype.decode;
+    let decoded = 0;
+    TextDecoder.prototype.decode = function (input?: AllowSharedBufferSource, options?: TextDecodeOptions) {
+      decoded += input?.byteLength ?? 0;
+      return decode.call(this, input, options);
+    };
+    const tokens: string[] = [];
+    try {
+      await peekContinue(new Response(page).body!, (token) => tokens.push(token));
+    } finally {
+      TextDecoder.prototype.decode = decode;
+    }
+    expect(tokens).to.deep.equal(['next']);
+    expect(decoded).to.be.at.most(MAX_HEAD + 1);
+  });
+
+  it('gives up on a head longer than the limit without a token', async () => {
+    const page = new TextEncoder().encode(`{"kind":"Table","metadata":{"note":"${'x'.repeat(3 * MAX_HEAD)}","continue":"late"}}`);
+    const tokens: string[] = [];
+    await peekContinue(new Response(page).body!, (token) => tokens.push(token));
+    expect(tokens).to.deep.equal([]);
   });
 });
