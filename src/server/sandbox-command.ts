@@ -43,10 +43,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves files under `root` for `/static/…`, refusing anything that resolves outside it. */
-export function staticFiles(root: string): (path: string) => Promise<Response> {
+/**
+ * Serves files under `root` for `/static/…`, refusing anything that resolves outside it. Each
+ * answer carries a validator, so a browser revalidates (304) rather than fetching again — and,
+ * for scripts, keeps the code it compiled.
+ */
+export function staticFiles(root: string): (path: string, ifNoneMatch?: string | null) => Promise<Response> {
   const base = resolve(root);
-  return async (path) => {
+  return async (path, ifNoneMatch) => {
     let rel: string;
     try {
       rel = decodeURIComponent(path.replace(/^\/static\/?/, ''));
@@ -56,9 +60,13 @@ export function staticFiles(root: string): (path: string) => Promise<Response> {
     let file = resolve(base, '.' + sep + rel);
     if (file !== base && !file.startsWith(base + sep)) return new Response('404 page not found\n', {status: 404, headers: {'Content-Type': 'text/plain'}});
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let info = await stat(file);
+      if (info.isDirectory()) info = await stat((file = join(file, 'index.html')));
+      const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      const headers = {'Cache-Control': 'no-cache', ETag: etag, 'Last-Modified': new Date(info.mtimeMs).toUTCString()};
+      if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) return new Response(null, {status: 304, headers});
       const body = await readFile(file);
-      return new Response(body, {headers: {'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-cache'}});
+      return new Response(body, {headers: {...headers, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'}});
     } catch {
       return new Response('404 page not found\n', {status: 404, headers: {'Content-Type': 'text/plain'}});
     }
@@ -74,7 +82,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const anonymous = options.anonymousToken === undefined ? IDENTITIES.admin.token : options.anonymousToken;
   const handler: FetchHandler = async (request) => {
     const {pathname} = new URL(request.url);
-    if (serveStatic && (pathname === '/static' || pathname.startsWith('/static/'))) return serveStatic(pathname);
+    if (serveStatic && (pathname === '/static' || pathname.startsWith('/static/'))) return serveStatic(pathname, request.headers.get('if-none-match'));
     if (!request.headers.has('authorization')) {
       if (anonymous) {
         const headers = new Headers(request.headers);

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {parseSandboxArgs, startSandboxServer} from '../../src/server/sandbox-command.js';
 
 describe('kube-elements sandbox server', () => {
@@ -20,6 +23,41 @@ describe('kube-elements sandbox server', () => {
       } finally {
         await running.close();
       }
+    }
+  });
+
+  it('--static serves files with a validator: a browser revalidates bundle.js with a 304 and keeps its compiled code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kube-static-'));
+    writeFileSync(join(dir, 'bundle.js'), 'export const a = 1;\n');
+    const running = await startSandboxServer({port: 0, paused: true, staticDir: dir});
+    try {
+      const first = await fetch(`${running.url}/static/bundle.js`);
+      assert.equal(first.status, 200);
+      assert.equal(first.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(first.headers.get('cache-control'), 'no-cache');
+      assert.ok(first.headers.get('last-modified'));
+      const etag = first.headers.get('etag');
+      assert.match(etag ?? '', /^W\/".+"$/);
+      assert.equal(await first.text(), 'export const a = 1;\n');
+
+      const again = await fetch(`${running.url}/static/bundle.js`, {headers: {'if-none-match': `"other", ${etag}`}});
+      assert.equal(again.status, 304);
+      assert.equal(again.headers.get('etag'), etag);
+      assert.equal(await again.text(), '');
+
+      // A rebuilt bundle is another version: the old validator gets the new file.
+      writeFileSync(join(dir, 'bundle.js'), 'export const a = 22;\n');
+      utimesSync(join(dir, 'bundle.js'), new Date(), new Date(Date.now() + 5000));
+      const changed = await fetch(`${running.url}/static/bundle.js`, {headers: {'if-none-match': etag!}});
+      assert.equal(changed.status, 200);
+      assert.notEqual(changed.headers.get('etag'), etag);
+      assert.equal(await changed.text(), 'export const a = 22;\n');
+
+      const missing = await fetch(`${running.url}/static/nothing.js`, {headers: {'if-none-match': etag!}});
+      assert.equal(missing.status, 404);
+    } finally {
+      await running.close();
+      rmSync(dir, {recursive: true, force: true});
     }
   });
 
