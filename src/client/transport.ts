@@ -14,8 +14,13 @@ export interface KubeRequest {
   signal?: AbortSignal;
 }
 
-/** Returns the bearer token to send to a cluster, or nothing for an anonymous request. */
-export type TokenProvider = (cluster: string) => string | undefined | Promise<string | undefined>;
+/**
+ * Returns the bearer token to send to a cluster, or nothing for an anonymous request. Called for
+ * every request. When the server answers a token with 401, the transport calls it once more with
+ * that token as `rejected`: a provider that can refresh (an OIDC login, a token that expired) returns
+ * a fresh one and the request is sent again with it; returning the same token, or none, keeps the 401.
+ */
+export type TokenProvider = (cluster: string, rejected?: string) => string | undefined | Promise<string | undefined>;
 
 /**
  * How bytes reach a cluster. A transport answers with a standard `Response` for any status —

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import type {InformerChanges, InformerSnapshot, KubeObject, TableRow} from '../../src/client/index.js';
+import {createKubeClient, directTransport} from '../../src/client/index.js';
 import {fakeApi, until} from '../support/fake-api.js';
 
 /** A notification as it was when delivered (the store itself is live, so its size is copied). */
@@ -23,6 +24,39 @@ function recorder() {
 }
 
 describe('informer', () => {
+  it('a token that expired while watching is renewed by the token provider: the watch goes on without an error or a refusal wait', async () => {
+    const api = await fakeApi();
+    // The fake API server answers "Bearer bad" with 401, as a server does an expired token.
+    let expired = false;
+    const asked: Array<string | undefined> = [];
+    const tokenProvider = (_cluster: string, rejected?: string) => {
+      asked.push(rejected);
+      return rejected ? 'fresh' : expired ? 'bad' : 'good';
+    };
+    const client = createKubeClient({transport: directTransport({baseUrl: api.base, cluster: 'one', tokenProvider})});
+    const rec = recorder();
+    const stop = client.subscribe({cluster: 'one', resource: 'pods', namespace: 'team-a'}, rec.listener);
+    try {
+      await until(() => rec.last()?.status === 'ready' && rec.last()!.listed, 'ready');
+      // A watch that delivered something was healthy: its end is routine, not a failure.
+      await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'before-expiry'});
+      await rec.notified('added', 'team-a/before-expiry');
+      const watches = await api.count('GET /api/v1/namespaces/team-a/pods watch');
+      expired = true;
+      // The server ends the watch (its timeout); the next one goes with the expired token.
+      await api.control('end-watches');
+      await until(async () => (await api.count('GET /api/v1/namespaces/team-a/pods watch')) > watches + 1, 'watching again');
+      expect(asked, 'asked once more, naming the token refused').to.include('bad');
+      await api.control('upsert', {resource: 'pods', namespace: 'team-a', name: 'after-renewal'});
+      await rec.notified('added', 'team-a/after-renewal');
+      expect(rec.calls.map((c) => c.snapshot.status)).to.not.include.members(['error', 'forbidden']);
+      expect(rec.calls.filter((c) => c.snapshot.error).map((c) => `${c.snapshot.status} ${c.snapshot.error}`), 'no error shown').to.deep.equal([]);
+    } finally {
+      stop();
+      client.dispose();
+    }
+  });
+
   it('delivers a paged initial list page by page, with progress, then is ready', async () => {
     const api = await fakeApi();
     await api.control('many', {count: 1700});

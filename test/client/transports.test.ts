@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {createKubeClient, directTransport, gatewayTransport, inMemoryTransport, type FetchHandler, type KubeObject} from '../../src/client/index.js';
+import {createKubeClient, directTransport, gatewayTransport, inMemoryTransport, type FetchHandler, type KubeObject, type TokenProvider} from '../../src/client/index.js';
 import {sandboxTransport} from '../../src/client/transports/sandbox.js';
 import {fakeApi} from '../support/fake-api.js';
 
@@ -51,6 +51,50 @@ describe('transports', () => {
     expect(seen).to.deep.equal([]);
     await sent;
     expect(seen).to.deep.equal(['Bearer later']);
+  });
+
+  it('a 401 to a token asks the token provider once more, naming that token, and sends the request again with a fresh one', async () => {
+    const unauthorized = () => new Response(JSON.stringify({kind: 'Status', status: 'Failure', code: 401, reason: 'Unauthorized', message: 'Unauthorized'}), {status: 401});
+    /** A server that takes only the token "new"; what each request carried. */
+    const server = () => {
+      const seen: string[] = [];
+      const answer = async (authorization: string | null, method: string, body: string | null | undefined) => {
+        seen.push(`${method} ${authorization} ${body ?? ''}`.trim());
+        return authorization === 'Bearer new' ? new Response('{"kind":"ConfigMap"}') : unauthorized();
+      };
+      const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => answer(new Headers(init?.headers).get('Authorization'), init?.method ?? 'GET', init?.body as string | undefined);
+      const handler: FetchHandler = async (request) => answer(request.headers.get('Authorization'), request.method, request.body ? await request.text() : undefined);
+      return {seen, fetch, handler};
+    };
+    const transports = {
+      gateway: (tokenProvider: TokenProvider, s: ReturnType<typeof server>) => gatewayTransport({tokenProvider, fetch: s.fetch}),
+      direct: (tokenProvider: TokenProvider, s: ReturnType<typeof server>) => directTransport({baseUrl: '/k8s', cluster: 'prod', tokenProvider, fetch: s.fetch}),
+      'in-memory': (tokenProvider: TokenProvider, s: ReturnType<typeof server>) => inMemoryTransport({clusters: {prod: s.handler}, tokenProvider}),
+    };
+    for (const [name, make] of Object.entries(transports)) {
+      // A provider that can refresh: the request goes again, body and all, and succeeds.
+      const asked: Array<string | undefined> = [];
+      const renewing = server();
+      const create = {cluster: 'prod', method: 'POST', path: '/api/v1/namespaces/a/configmaps', body: '{"metadata":{"name":"x"}}'} as const;
+      const response = await make((cluster, rejected) => (asked.push(`${cluster} ${rejected ?? ''}`.trim()), rejected ? 'new' : 'old'), renewing).request(create);
+      expect(response.status, name).to.equal(200);
+      expect(asked, name).to.deep.equal(['prod', 'prod old']);
+      expect(renewing.seen, name).to.deep.equal(['POST Bearer old {"metadata":{"name":"x"}}', 'POST Bearer new {"metadata":{"name":"x"}}']);
+
+      // Nothing fresher (the same token, none, a provider that fails): the server's 401 stands, sent once.
+      for (const provider of [() => 'old', (_: string, rejected?: string) => (rejected ? undefined : 'old'), (_: string, rejected?: string) => (rejected ? Promise.reject(new Error('no refresh')) : 'old')]) {
+        const stuck = server();
+        expect((await make(provider, stuck).request({cluster: 'prod', path: '/api'})).status, name).to.equal(401);
+        expect(stuck.seen, name).to.deep.equal(['GET Bearer old']);
+      }
+
+      // A request that carries its own credentials is not the provider's to renew.
+      const own = server();
+      const calls: Array<string | undefined> = [];
+      const mine = await make((_, rejected) => (calls.push(rejected), 'new'), own).request({cluster: 'prod', path: '/api', headers: {Authorization: 'Bearer mine'}});
+      expect(mine.status, name).to.equal(401);
+      expect(calls, name).to.deep.equal([undefined]);
+    }
   });
 
   it('gateway: reaches a real gateway-shaped server', async () => {

@@ -1,5 +1,5 @@
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
-import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {sendWithToken, tokenIdentity} from './auth-headers.js';
 import {originStreamLimit} from './origin-stream-limit.js';
 import {fetchOrThrow} from './gateway.js';
 
@@ -26,17 +26,17 @@ export function directTransport(options: DirectTransportOptions): Transport {
       if (request.cluster !== cluster) {
         throw new Error(`This transport reaches only cluster "${cluster}", not "${request.cluster}"`);
       }
-      const pending = headersWithToken(request, options.tokenProvider);
-      const headers = pending instanceof Headers ? pending : await pending;
-      return fetchOrThrow(doFetch, base + request.path, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body,
-        signal: request.signal,
-        // API answers are never reusable: a cached 410 or list page would loop an informer.
-        cache: 'no-store',
-        credentials: options.credentials ?? 'same-origin',
-      });
+      return sendWithToken(request, options.tokenProvider, (headers) =>
+        fetchOrThrow(doFetch, base + request.path, {
+          method: request.method ?? 'GET',
+          headers,
+          body: request.body,
+          signal: request.signal,
+          // API answers are never reusable: a cached 410 or list page would loop an informer.
+          cache: 'no-store',
+          credentials: options.credentials ?? 'same-origin',
+        })
+      );
     },
     listClusters: () => Promise.resolve([{name: cluster, server: base}]),
     streamLimit: originStreamLimit(base),

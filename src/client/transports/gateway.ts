@@ -2,7 +2,7 @@ import type {ClusterInfo} from '../types.js';
 import type {KubeRequest, TokenProvider, Transport} from '../transport.js';
 import {KubeNetworkError, errorFromResponse, isRecord} from '../errors.js';
 import {itemsOf, parseObject} from '../http.js';
-import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {sendWithToken, tokenIdentity} from './auth-headers.js';
 import {pathSegment} from '../paths.js';
 import {originStreamLimit} from './origin-stream-limit.js';
 
@@ -26,17 +26,17 @@ export function gatewayTransport(options: GatewayTransportOptions = {}): Transpo
   return {
     async request(request: KubeRequest) {
       const url = `${base}/clusters/${pathSegment(request.cluster)}${request.path}`;
-      const pending = headersWithToken(request, options.tokenProvider);
-      const headers = pending instanceof Headers ? pending : await pending;
-      return fetchOrThrow(doFetch, url, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body,
-        signal: request.signal,
-        // API answers are never reusable: a cached 410 or list page would loop an informer.
-        cache: 'no-store',
-        credentials,
-      });
+      return sendWithToken(request, options.tokenProvider, (headers) =>
+        fetchOrThrow(doFetch, url, {
+          method: request.method ?? 'GET',
+          headers,
+          body: request.body,
+          signal: request.signal,
+          // API answers are never reusable: a cached 410 or list page would loop an informer.
+          cache: 'no-store',
+          credentials,
+        })
+      );
     },
     async listClusters(signal?: AbortSignal) {
       const response = await fetchOrThrow(doFetch, `${base}/clusters`, {signal, credentials});

@@ -1,6 +1,6 @@
 import type {FetchHandler, KubeRequest, TokenProvider, Transport} from '../transport.js';
 import type {ClusterInfo} from '../types.js';
-import {headersWithToken, tokenIdentity} from './auth-headers.js';
+import {sendWithToken, tokenIdentity} from './auth-headers.js';
 
 export interface InMemoryTransportOptions {
   /** One fetch-shaped handler per cluster name, e.g. the sandbox's clusters. */
@@ -20,14 +20,15 @@ export function inMemoryTransport(options: InMemoryTransportOptions): Transport 
       const handler = options.clusters[request.cluster];
       if (!handler) throw new Error(`No in-memory cluster named "${request.cluster}"`);
       request.signal?.throwIfAborted();
-      const headers = await headersWithToken(request, options.tokenProvider);
-      return handler(
-        new Request(IN_MEMORY_ORIGIN + request.path, {
-          method: request.method ?? 'GET',
-          headers,
-          body: request.body,
-          signal: request.signal,
-        })
+      return sendWithToken(request, options.tokenProvider, (headers) =>
+        handler(
+          new Request(IN_MEMORY_ORIGIN + request.path, {
+            method: request.method ?? 'GET',
+            headers,
+            body: request.body,
+            signal: request.signal,
+          })
+        )
       );
     },
     listClusters: () =>
