@@ -588,8 +588,9 @@ describe('<kube-action-bar>', () => {
       button(el, 'rollback')!.click();
       await until(() => dialog(el).querySelector('select#input') !== null, 'the revisions');
       const options = [...dialog(el).querySelectorAll('option')].map((o) => o.textContent!.trim());
-      expect(options).to.deep.equal([`Revision 1 (${before}, envoyproxy/envoy:v1.31.2)`]);
-      expect(dialog(el).textContent).to.contain('Now at revision 2 (ghcr.io/kube-elements/demo-api:9.9.9, envoyproxy/envoy:v1.31.2).');
+      // Image names are isolated (U+2068 … U+2069): a name with a direction override can't reorder the sentence.
+      expect(options).to.deep.equal([`Revision 1 (\u2068${before}\u2069, \u2068envoyproxy/envoy:v1.31.2\u2069)`]);
+      expect(dialog(el).textContent).to.contain('Now at revision 2 (\u2068ghcr.io/kube-elements/demo-api:9.9.9\u2069, \u2068envoyproxy/envoy:v1.31.2\u2069).');
       await confirm(el, {input: '1'});
       await until(() => result(el) !== '', 'the outcome');
       expect(result(el)).to.equal('Roll back: done.');

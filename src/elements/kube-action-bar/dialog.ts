@@ -96,7 +96,8 @@ function renderInput(request: ActionRequest) {
 
 /** The revisions to go back to, the previous one first; the current one is named above them. */
 function renderRevisions(revisions: DeploymentRevision[]) {
-  const images = (revision: DeploymentRevision) => ((revision.template.spec as {containers?: Array<{image?: string}>} | undefined)?.containers ?? []).map((c) => c.image ?? '').join(', ');
+  // Image names are the server's text: each isolated, so one with a direction override can't reorder the sentence.
+  const images = (revision: DeploymentRevision) => ((revision.template.spec as {containers?: Array<{image?: string}>} | undefined)?.containers ?? []).map((c) => isolate(c.image ?? '')).join(', ');
   const [current, ...earlier] = revisions;
   if (!current || !earlier.length) return html`<p part="hint">${msg('There is no earlier revision to roll back to.', {id: 'kube.actionBar.noEarlierRevision'})}</p>`;
   const now = current.revision;
