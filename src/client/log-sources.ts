@@ -2,6 +2,7 @@ import type {KubeClient} from './kube-client.js';
 import type {InformerSnapshot, InformerStatus} from './informer-types.js';
 import {LogStream, type LogStreamStatus} from './log-stream.js';
 import type {KubeObject} from './types.js';
+import {fieldSelectorValue} from './paths.js';
 
 /** What to read logs of: one pod (some or all of its containers), or every pod of a workload or selector. */
 export interface LogTarget {
@@ -108,7 +109,7 @@ export class LogSources {
     const t = this.target;
     let labelSelector = t.labelSelector;
     let fieldSelector: string | undefined;
-    if (t.pod) fieldSelector = `metadata.name=${t.pod}`;
+    if (t.pod) fieldSelector = `metadata.name=${fieldSelectorValue(t.pod)}`;
     else if (t.kind && t.name && !/^(pods?|po)$/i.test(t.kind)) {
       try {
         const workload = await this.client.get<KubeObject<{selector?: LabelSelector}>>(t.cluster, t.kind, {namespace: t.namespace, name: t.name});
@@ -121,7 +122,7 @@ export class LogSources {
       }
       // A workload without a selector selects nothing, not everything.
       if (!labelSelector) return this.settle();
-    } else if (t.kind && t.name) fieldSelector = `metadata.name=${t.name}`;
+    } else if (t.kind && t.name) fieldSelector = `metadata.name=${fieldSelectorValue(t.name)}`;
     if (this.closed) return;
     this.unsubscribe = this.client.subscribe<LogPod>({cluster: t.cluster, resource: 'pods', namespace: t.namespace, labelSelector, fieldSelector}, (snapshot) => this.onPods(snapshot));
   }

@@ -67,6 +67,14 @@ export function formatApiVersion(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
 }
 
+/**
+ * A value for a field selector (`metadata.name=…`), escaped as kube-apiserver reads it (apimachinery's
+ * `fields.EscapeValue`): `\`, `,` and `=` — so a name a host passed can't add or break a requirement.
+ */
+export function fieldSelectorValue(value: string): string {
+  return value.replace(/[\\,=]/g, (c) => `\\${c}`);
+}
+
 /** The store key of an object: `namespace/name`, or `name` for cluster-scoped objects. */
 export function objectKey(metadata: {namespace?: string; name?: string} | undefined): string {
   if (!metadata) return '';

@@ -127,20 +127,42 @@ const KIND_FIELDS: Record<string, Record<string, FieldGetter>> = {
   Job: {'status.successful': (o) => String((o.status as {succeeded?: number} | undefined)?.succeeded ?? 0)},
 };
 
-/** Parses a `fieldSelector` query value for a kind (`=`, `==`, `!=`, comma-joined). */
+/**
+ * Parses a `fieldSelector` query value for a kind (`=`, `==`, `!=`, comma-joined). Values may escape
+ * `\\`, `,` and `=` with a backslash, as apimachinery's field selectors do; any other escape is an error.
+ */
 export function parseFieldSelector(text: string | null, kind: string): FieldSelector | undefined {
   if (!text) return undefined;
-  const checks = text
-    .split(',')
+  const checks = splitUnescaped(text)
     .map((p) => p.trim())
     .filter(Boolean)
     .map((part) => {
-      const m = /^([^=!]+)(==|=|!=)(.*)$/.exec(part);
+      const m = /^([^=!\\]+)(==|=|!=)(.*)$/.exec(part);
       if (!m) return errors.badRequest(`invalid selector: '${text}'; can't understand '${part}'`);
-      const [, field, op, value] = m;
+      const [, field, op, escaped] = m;
+      // What is left once the valid escapes are taken out may hold no backslash and no '='.
+      if (/[\\=]/.test(escaped!.replace(/\\[\\,=]/g, ''))) {
+        errors.badRequest(`invalid field selector: '${text}'; invalid escape sequence or unescaped '=' in '${escaped}'`);
+      }
+      const value = escaped!.replace(/\\([\\,=])/g, '$1');
       const getter = COMMON_FIELDS[field!] ?? KIND_FIELDS[kind]?.[field!];
       if (!getter) errors.badRequest(`field label not supported: ${field}`);
       return (obj: KubeObject) => (op === '!=' ? getter(obj) !== value : getter(obj) === value);
     });
   return (obj) => checks.every((c) => c(obj));
+}
+
+/** Splits a selector at the commas no backslash escapes. */
+function splitUnescaped(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === ',') {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }

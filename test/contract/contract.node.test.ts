@@ -1,6 +1,6 @@
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {KubeApiError, createKubeClient, splitTimestamp, type KubeObject, type Transport, type WatchEvent} from '../../src/client/index.js';
+import {KubeApiError, createKubeClient, fieldSelectorValue, splitTimestamp, type KubeObject, type Transport, type WatchEvent} from '../../src/client/index.js';
 import {CLUSTER, startTarget, type ContractTarget} from './targets.js';
 
 let target: ContractTarget;
@@ -78,6 +78,14 @@ describe('lists', () => {
     assert.deepEqual(byName.items.map((p) => p.metadata.name), [one!.metadata.name]);
     const running = await client.list<Pod>(CLUSTER, 'pods', {fieldSelector: 'status.phase=Running'});
     assert.ok(running.items.every((p) => p.status?.phase === 'Running'));
+    // A value escaped as the server reads it: ',' and '=' in it add no requirement and break none.
+    const escaped = await client.list(CLUSTER, 'pods', {namespace: 'team-a', fieldSelector: `metadata.name=${fieldSelectorValue(one!.metadata.name!)}`});
+    assert.deepEqual(escaped.items.map((p) => p.metadata.name), [one!.metadata.name]);
+    const odd = await client.list(CLUSTER, 'pods', {namespace: 'team-a', fieldSelector: `metadata.name=${fieldSelectorValue(`${one!.metadata.name},status.phase=Running`)}`});
+    assert.deepEqual(odd.items, []);
+    for (const bad of ['metadata.name=a\\x', 'metadata.name=a=b']) {
+      await assert.rejects(client.list(CLUSTER, 'pods', {namespace: 'team-a', fieldSelector: bad}), (error: {code?: number}) => error.code === 400, bad);
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import {KubeApiError} from '../errors.js';
 import {sleep} from '../backoff.js';
 import {retryAfterMs} from '../failures.js';
 import {runForEach} from './bulk.js';
-import {resourcePath} from '../paths.js';
+import {fieldSelectorValue, resourcePath} from '../paths.js';
 import {typeRef, type ResolvedTarget} from './target.js';
 
 type Pod = KubeObject<{nodeName?: string; volumes?: Array<{name: string; emptyDir?: unknown}>}, {phase?: string}>;
@@ -121,7 +121,7 @@ function leaveReasons(pod: Pod, options: DrainOptions): Array<DrainLeftPod['reas
 export async function drainNode(client: KubeClient, target: ResolvedTarget, options: DrainOptions = {}): Promise<DrainReport> {
   const {signal} = options;
   await setNodeUnschedulable(client, target, true, signal);
-  const pods = await client.listAll<Pod>(target.cluster, {group: '', resource: 'pods'}, {fieldSelector: `spec.nodeName=${target.name}`, signal});
+  const pods = await client.listAll<Pod>(target.cluster, {group: '', resource: 'pods'}, {fieldSelector: `spec.nodeName=${fieldSelectorValue(target.name)}`, signal});
   const report: DrainReport = {node: target.name, evicted: [], skipped: [], blocked: [], failed: []};
   const evict: Array<{namespace: string; name: string}> = [];
   for (const pod of pods.items) {
