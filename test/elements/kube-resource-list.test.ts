@@ -1,5 +1,5 @@
 import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {resetMouse, sendKeys, sendMouse} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-resource-list.js';
@@ -1073,6 +1073,91 @@ describe('<kube-resource-list>', () => {
       expect(active(), 'and Shift+Tab comes back to it').to.equal(actions(second)[0]);
     });
 
+    /** team-a's pods with a host column of links (each click recorded and kept from navigating) and a row action, and a button after the list. */
+    async function withLinkColumn() {
+      const {el, provider} = await mount(html`<kube-resource-list kind="pods" namespace="team-a" columns="Name,Docs,Status"></kube-resource-list><button id="after">After</button>`);
+      const followed: string[] = [];
+      const follow = (event: Event) => {
+        event.preventDefault();
+        followed.push((event.currentTarget as HTMLAnchorElement).hash);
+      };
+      el.extraColumns = [{header: 'Docs', render: (row) => html`<a href="#docs-${row.object.metadata.name}" @click=${follow}>Docs</a>`}];
+      el.rowActions = () => html`<button type="button">Logs</button>`;
+      const selected: string[] = [];
+      el.addEventListener('kube-select', (event) => selected.push(event.reference.name));
+      await ready(el, 3);
+      const link = (row: HTMLElement) => row.querySelector<HTMLAnchorElement>('[data-column="Docs"] a')!;
+      await until(() => rows(el).every((row) => !!link(row)), 'the links');
+      const active = () => el.shadowRoot!.activeElement as HTMLElement | null;
+      return {el, after: provider.querySelector<HTMLElement>('#after')!, link, active, followed, selected};
+    }
+
+    it("takes one Tab to leave the grid when a host's column holds links, and reaches and follows one with the keyboard", async () => {
+      const {el, after, link, active, followed, selected} = await withLinkColumn();
+      expect(rows(el).map(link).filter((control) => control.tabIndex !== -1), 'no link is a tab stop').to.deep.equal([]);
+      part(el, 'label-selector')!.focus();
+      await sendKeys({press: 'Tab'});
+      expect(active()).to.equal(rows(el)[0]);
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement, `one Tab past ${rows(el).length} rows with links`).to.equal(after);
+
+      const [first, second] = rows(el) as [HTMLElement, HTMLElement];
+      const logs = (row: HTMLElement) => row.querySelector<HTMLElement>('[part~="actions"] button')!;
+      first.focus();
+      await sendKeys({press: 'ArrowRight'});
+      expect(active(), "Right: the host column's link").to.equal(link(first));
+      await until(() => link(first).tabIndex === 0 && first.tabIndex === -1, 'the link holding the tab stop');
+      expect(el.shadowRoot!.querySelectorAll('[part~="table"] [tabindex="0"]'), 'one tab stop').to.have.length(1);
+      await sendKeys({press: 'ArrowRight'});
+      expect(active(), 'Right again: the row action').to.equal(logs(first));
+      await sendKeys({press: 'ArrowLeft'});
+      expect(active()).to.equal(link(first));
+      await sendKeys({press: 'Enter'});
+      expect(followed, 'Enter follows the link').to.deep.equal([link(first).hash]);
+      expect(selected, 'and does not activate the row').to.deep.equal([]);
+      await sendKeys({press: 'ArrowDown'});
+      await until(() => active() === link(second), 'Down: the link of the next row');
+      await until(() => link(second).tabIndex === 0 && link(first).tabIndex === -1 && second.tabIndex === -1, 'the tab stop moved with it');
+      await sendKeys({press: 'Escape'});
+      expect(active(), 'Escape: the row').to.equal(second);
+      await sendKeys({press: 'ArrowRight'});
+      await sendKeys({press: 'ArrowLeft'});
+      expect(active(), 'Left from the first control: the row').to.equal(second);
+      await sendKeys({press: 'ArrowRight'});
+      await sendKeys({press: 'Tab'});
+      expect(document.activeElement, 'one Tab leaves from a link too').to.equal(after);
+      await sendKeys({down: 'Shift'});
+      await sendKeys({press: 'Tab'});
+      await sendKeys({up: 'Shift'});
+      expect(active(), 'and Shift+Tab comes back to it').to.equal(link(second));
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => active() === link(first), 'Up: the link of the row above');
+      await sendKeys({press: 'ArrowUp'});
+      await until(() => active()?.textContent?.includes('Docs') === true, "Up from the first row: the link's column header");
+    });
+
+    it("follows a click on a host column's link, which then holds the tab stop; a click beside it activates the row", async () => {
+      const {el, link, active, followed, selected} = await withLinkColumn();
+      const second = rows(el)[1]!;
+      const at = (element: Element): [number, number] => {
+        const box = element.getBoundingClientRect();
+        return [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+      };
+      el.scrollIntoView();
+      await sendMouse({type: 'click', position: at(link(second))});
+      expect(followed, 'the link followed').to.deep.equal([link(second).hash]);
+      expect(selected, 'not the row activated').to.deep.equal([]);
+      expect(active()).to.equal(link(second));
+      await until(() => link(second).tabIndex === 0 && rows(el).every((row) => row.tabIndex === -1), 'the link holding the tab stop');
+      const docs = second.querySelector('[data-column="Docs"]')!;
+      const box = docs.getBoundingClientRect();
+      await sendMouse({type: 'click', position: [Math.round(box.right - 4), Math.round(box.top + box.height / 2)]});
+      await until(() => selected.length === 1, 'kube-select');
+      expect(selected[0]).to.equal(cell(second, 'Name'));
+      expect(followed).to.have.length(1);
+      await resetMouse();
+    });
+
     it("draws the sort button's focus ring inside its header cell, which clips what overflows it", async () => {
       const {el} = await mount(html`<kube-resource-list kind="db" namespace="team-a"></kube-resource-list>`);
       await ready(el, 2);
@@ -1378,6 +1463,21 @@ describe('<kube-resource-list>', () => {
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
       expect(banner.querySelector('bdi')!.textContent!.length).to.equal(1001);
       expect(banner.querySelector('details[part~="whole-message"]')).to.exist;
+    });
+
+    it("isolates a row's name in its checkbox's label, and the kind in the grid's, so that their direction stays their own", async () => {
+      const name = 'evil\u202Egnp.exe';
+      const columns = [
+        {name: 'Name', type: 'string', format: 'name'},
+        {name: 'Status', type: 'string'},
+      ];
+      const {el} = await mountTable(table(columns, [{name, cells: [name, 'Running']}]));
+      el.selectable = 'multi';
+      await ready(el);
+      await el.updateComplete;
+      const checkbox = rows(el)[0]!.querySelector('input[part~="select"]')!;
+      expect(checkbox.getAttribute('aria-label')).to.equal(`Select \u2068${name}\u2069`);
+      expect(part(el, 'table')!.getAttribute('aria-label')).to.equal('\u2068Pod\u2069 list');
     });
 
     it('isolates the names it puts into sentences, so that their direction stays their own', async () => {

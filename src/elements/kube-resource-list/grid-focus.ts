@@ -1,9 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {navigate} from '../../controllers/listbox-keys.js';
-import {actionControls, actionIndexOf, fitActionTabStops, takesArrows} from './action-controls.js';
-
-/** Rows rendered above and below the visible window. */
-const OVERSCAN = 8;
+import {fitHostControlTabStops, hostControlIndexOf, hostControls, indexAt, isHostControl, placeOf, ROW_HOST_CELL, takesArrows, type ControlPlace} from './host-controls.js';
+import {GridWindow} from './grid-window.js';
 
 /** The header row runs across: its keys as the listbox keys they move like. */
 const ALONG_HEADER: Partial<Record<string, string>> = {ArrowLeft: 'ArrowUp', ArrowRight: 'ArrowDown', Home: 'Home', End: 'End'};
@@ -35,26 +33,24 @@ export interface GridTarget {
   key?: string;
   /** The column header's index. */
   header?: number;
-  inActions: boolean;
+  /** Among a row's actions, or on a control in a host's column: the host's, not the row's. */
+  inControls: boolean;
   checkbox: boolean;
 }
 
 /**
- * The virtualized grid's window and its roving focus, after the ARIA grid pattern: one tab stop
- * (a row, a column header's control, or one of the active row's actions); arrows move between
- * rows, along the header row, and into and along a row's actions; Up from the first row reaches
- * the header. The active row follows its key through live updates. When the rows are replaced
- * (another query, the state standing in for them), focus stays in the list: on that state while
- * it shows, then on the grid's tab stop — the first row after a new query.
+ * The virtualized grid's roving focus, after the ARIA grid pattern: one tab stop (a row, a column
+ * header's control, or one of the active row's controls: links or buttons in a host's columns, its
+ * actions); arrows move between rows, along the header row, and into and along a row's controls;
+ * Up from the first row reaches the header. The active row follows its key through live updates.
+ * When the rows are replaced (another query, the state standing in for them), focus stays in the
+ * list: on that state while it shows, then on the grid's tab stop — the first row after a new query.
  */
 export class GridFocusController implements ReactiveController {
-  /** The scrolled-to window, in pixels below the header. */
-  viewTop = 0;
-  viewHeight = 600;
   /** The column header holding the tab stop; undefined while a row holds it. */
   header?: number;
-  /** Which of the active row's action controls holds the tab stop; undefined while the row does. */
-  action?: number;
+  /** Which of the active row's host controls holds the tab stop; undefined while the row does. */
+  control?: number;
 
   private headerColumn = 0;
   private activeKey?: string;
@@ -65,12 +61,13 @@ export class GridFocusController implements ReactiveController {
   private focusWasInside = false;
   /** The list held focus when its query changed: the new rows' tab stop takes it. */
   private restart = false;
-  private resizeObserver?: ResizeObserver;
+  private readonly view: GridWindow;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: GridFocusOptions
   ) {
+    this.view = new GridWindow(host, options.rowHeight);
     host.addController(this);
   }
 
@@ -78,17 +75,15 @@ export class GridFocusController implements ReactiveController {
     return this.host.shadowRoot;
   }
 
-  get scroller() {
-    return this.root?.querySelector<HTMLElement>('[part~="table"]') ?? undefined;
+  private get scroller() {
+    return this.view.scroller;
   }
 
-  private get headerHeight() {
-    return this.root?.querySelector<HTMLElement>('[part~="header"]')?.offsetHeight ?? 0;
-  }
+  readonly onScroll = () => this.view.onScroll();
 
   /** Whether the row holds the grid's tab stop, when it is the active one. */
   get rowHoldsTabStop() {
-    return this.header === undefined && this.action === undefined;
+    return this.header === undefined && this.control === undefined;
   }
 
   hostUpdate() {
@@ -96,22 +91,10 @@ export class GridFocusController implements ReactiveController {
   }
 
   hostUpdated() {
-    const scroller = this.scroller;
-    if (scroller && !this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver(() => {
-        const height = this.scroller?.clientHeight;
-        if (height !== undefined && height !== this.viewHeight) {
-          this.viewHeight = height;
-          this.host.requestUpdate();
-        }
-      });
-      this.resizeObserver.observe(scroller);
-    } else if (!scroller && this.resizeObserver) {
-      this.hostDisconnected();
-    }
+    this.view.observe();
     // No grid (loading, empty, failed): the next one starts at the top, its first row active.
-    if (!scroller) this.forgetPlace();
-    this.fitActions();
+    if (!this.scroller) this.forgetPlace();
+    this.fitControls();
     // A deleted focused row hands focus to its neighbour. A focused row that a change moved lost focus
     // when its element was moved (Chromium blurs a moved element); nothing else has taken it: give it back.
     const focused = this.focusedBeforeChange;
@@ -132,22 +115,13 @@ export class GridFocusController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+    this.view.disconnect();
   }
 
   /** The positions to render (the window, plus the active row) and the active row's position. */
   window(): {positions: number[]; active: number} {
-    const total = this.options.rows().length;
-    const rowHeight = this.options.rowHeight();
-    const first = Math.max(0, Math.floor(this.viewTop / rowHeight) - OVERSCAN);
-    const last = Math.min(total, Math.ceil((this.viewTop + this.viewHeight) / rowHeight) + OVERSCAN);
     const active = this.resolveActive();
-    const positions: number[] = [];
-    if (active < first) positions.push(active);
-    for (let position = first; position < last; position++) positions.push(position);
-    if (active >= last) positions.push(active);
-    return {positions, active};
+    return {positions: this.view.positions(this.options.rows().length, active), active};
   }
 
   /** Keeps the header's tab stop on a column that exists: the columns shrink with `columns`, `selectable` or the kind. */
@@ -160,9 +134,7 @@ export class GridFocusController implements ReactiveController {
   /** The query changed: its rows start at the first, at the top; if the list holds focus, they take it. */
   reset() {
     this.restart = this.holdsFocus();
-    this.forgetPlace();
-    const scroller = this.scroller;
-    if (scroller) scroller.scrollTop = 0;
+    this.forgetPlace(true);
   }
 
   /** Call before rows change: notes whether the focused row may be the one dropped. */
@@ -177,71 +149,61 @@ export class GridFocusController implements ReactiveController {
     this.refocus ||= this.focusedBeforeChange === key;
   }
 
-  /** Where an event happened: in which row or column header, on a checkbox, among a row's actions. */
+  /** Where an event happened: in which row or column header, on a checkbox, among a row's actions or on a control in a host's column. */
   targetOf(event: Event): GridTarget {
-    let inActions = false;
+    let inControls = false;
+    let control = false;
     let checkbox = false;
     for (const node of event.composedPath()) {
       if (!(node instanceof HTMLElement)) continue;
-      if (node.part.contains('actions')) inActions = true;
+      control ||= isHostControl(node);
+      if (node.part.contains('actions') || (control && node.hasAttribute('data-extra'))) inControls = true;
       if (node.part.contains('select')) checkbox = true;
-      if (node.part.contains('row')) return {key: node.dataset['key'], inActions, checkbox};
-      if (node.part.contains('header-cell')) return {header: this.headerCells().indexOf(node), inActions, checkbox};
+      if (node.part.contains('row')) return {key: node.dataset['key'], inControls, checkbox};
+      if (node.part.contains('header-cell')) return {header: this.headerCells().indexOf(node), inControls, checkbox};
       if (node === this.scroller) break;
     }
-    return {inActions, checkbox};
+    return {inControls, checkbox};
   }
 
   /** A row clicked: it becomes the active one. */
   clicked(key: string) {
     this.activeKey = key;
     this.header = undefined;
-    this.action = undefined;
+    this.control = undefined;
   }
 
-  readonly onScroll = () => {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const rowHeight = this.options.rowHeight();
-    const top = Math.max(0, scroller.scrollTop - this.headerHeight);
-    if (Math.floor(top / rowHeight) !== Math.floor(this.viewTop / rowHeight) || scroller.clientHeight !== this.viewHeight) {
-      this.viewTop = top;
-      this.viewHeight = scroller.clientHeight;
-      this.host.requestUpdate();
-    }
-  };
-
   readonly onFocusIn = (event: FocusEvent) => {
-    const {key, header, inActions} = this.targetOf(event);
+    const {key, header, inControls} = this.targetOf(event);
     if (header !== undefined && header >= 0) {
       if (header === this.header) return;
       this.header = this.headerColumn = header;
-      this.action = undefined;
+      this.control = undefined;
       this.host.requestUpdate();
       return;
     }
     if (key === undefined) return;
-    const row = inActions ? this.rowElement(key) : undefined;
-    const index = row ? actionIndexOf(row, event) : -1;
-    const action = index >= 0 ? index : undefined;
-    if (key !== this.activeKey || this.header !== undefined || action !== this.action) {
+    const row = inControls ? this.rowElement(key) : undefined;
+    const index = row ? hostControlIndexOf(row, event) : -1;
+    const control = index >= 0 ? index : undefined;
+    if (key !== this.activeKey || this.header !== undefined || control !== this.control) {
       this.activeKey = key;
       this.header = undefined;
-      this.action = action;
+      this.control = control;
       this.host.requestUpdate();
     }
   };
 
   readonly onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    const {key, header, inActions} = this.targetOf(event);
+    const {key, header, inControls} = this.targetOf(event);
     if (header !== undefined && header >= 0) {
       this.headerKey(event, header);
       return;
     }
     if (key === undefined) return;
-    if (inActions) {
-      this.actionKey(event, key);
+    if (inControls) {
+      this.controlKey(event, key);
       return;
     }
     switch (event.key) {
@@ -253,7 +215,7 @@ export class GridFocusController implements ReactiveController {
         if (this.options.toggle(key)) event.preventDefault();
         return;
       case 'ArrowRight':
-        if (this.focusAction(key, 0)) event.preventDefault();
+        if (this.focusControl(key, 0)) event.preventDefault();
         return;
     }
     const next = this.rowTarget(event.key, key);
@@ -267,7 +229,7 @@ export class GridFocusController implements ReactiveController {
   private rowTarget(pressed: string, key: string): number | 'header' | undefined {
     const rows = this.options.rows();
     const position = rows.positionOf(key);
-    const page = Math.max(1, Math.floor((this.viewHeight - this.headerHeight) / this.options.rowHeight()) - 1);
+    const page = this.view.page;
     switch (pressed) {
       case 'ArrowUp':
         return position > 0 ? position - 1 : 'header';
@@ -280,62 +242,63 @@ export class GridFocusController implements ReactiveController {
   }
 
   /**
-   * Keys on one of a row's actions: Left and Right along them (Left from the first, or Escape, back
-   * to the row), Up and Down to the same action a row up or down. A control that uses arrows itself
-   * (a text field, a select) keeps them; Escape still leaves it.
+   * Keys on one of a row's controls (in a host's column or among its actions): Left and Right along
+   * them (Left from the first, or Escape, back to the row), Up and Down to the control in the same
+   * place a row up or down. A control that uses arrows itself (a text field, a select) keeps them;
+   * Escape still leaves it.
    */
-  private actionKey(event: KeyboardEvent, key: string) {
+  private controlKey(event: KeyboardEvent, key: string) {
     const row = this.rowElement(key);
-    const controls = row ? actionControls(row) : [];
-    const index = row ? actionIndexOf(row, event) : -1;
+    const index = row ? hostControlIndexOf(row, event) : -1;
     if (!row || index < 0) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       row.focus({preventScroll: true});
       return;
     }
-    if (takesArrows(controls[index]!)) return;
+    if (takesArrows(hostControls(row)[index]!)) return;
     if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
       event.preventDefault();
       const next = index + (event.key === 'ArrowRight' ? 1 : -1);
       if (next < 0) row.focus({preventScroll: true});
-      else this.focusAction(key, next);
+      else this.focusControl(key, next);
       return;
     }
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     const next = this.rowTarget(event.key, key);
-    if (next === undefined) return;
+    const place = placeOf(row, index);
+    if (next === undefined || !place) return;
     event.preventDefault();
-    // Up from the first row: the Actions column's header.
-    if (next === 'header') void this.focusHeader(this.headerCells().length - 1);
-    else void this.moveTo(next, index);
+    // Up from the first row: the header of the control's column.
+    if (next === 'header') void this.focusHeader(place.cell);
+    else void this.moveTo(next, place);
   }
 
-  /** Focuses one of a row's actions (its last, when it has fewer); false when it has none. */
-  private focusAction(key: string, index: number): boolean {
+  /** Focuses one of a row's controls (its last, when it has fewer); false when it has none. */
+  private focusControl(key: string, index: number): boolean {
     const row = this.rowElement(key);
-    const controls = row ? actionControls(row) : [];
+    const controls = row ? hostControls(row) : [];
     const control = controls[Math.min(index, controls.length - 1)];
     // Scrolled to sideways when the grid is wider than its host.
     control?.focus();
     return !!control;
   }
 
-  /** Only the action holding the tab stop is tabbable; if it is gone (the host renders fewer now), the row takes the stop back. */
-  private fitActions() {
-    if (this.action === undefined && !this.root?.querySelector('[part~="row"] > [part~="actions"]')) return;
-    const held = fitActionTabStops(this.rowElements(), this.activeKey, this.action);
-    if (this.action === undefined || held) return;
-    this.action = undefined;
+  /** Only the control holding the tab stop is tabbable; if it is gone (the host renders fewer now), the row takes the stop back. */
+  private fitControls() {
+    if (this.control === undefined && !this.root?.querySelector(ROW_HOST_CELL)) return;
+    const held = fitHostControlTabStops(this.rowElements(), this.activeKey, this.control);
+    if (this.control === undefined || held) return;
+    this.control = undefined;
     this.host.requestUpdate();
   }
 
-  /** Forgets the active row and the scrolled-to window, as for a new grid. */
-  private forgetPlace() {
+  /** Forgets the active row and the scrolled-to window, as for a new grid; `scroll` scrolls the grid back to the top. */
+  private forgetPlace(scroll = false) {
     this.activeKey = undefined;
     this.activePosition = 0;
-    this.action = undefined;
-    this.viewTop = 0;
+    this.control = undefined;
+    this.view.rewind(scroll);
   }
 
   private holdsFocus() {
@@ -348,12 +311,12 @@ export class GridFocusController implements ReactiveController {
     return !this.root?.activeElement && (!document.activeElement || document.activeElement === document.body);
   }
 
-  /** What holds the list's tab stop: a column header's control, an action or the active row — or the state standing in for the grid. */
+  /** What holds the list's tab stop: a column header's control, a row's control or the active row — or the state standing in for the grid. */
   private tabStop(): HTMLElement | undefined {
     if (!this.scroller) return this.root?.querySelector<HTMLElement>(STAND_IN) ?? undefined;
     if (this.header !== undefined) return this.headerControl(this.header);
     const row = this.rowElement(this.activeKey);
-    return (row && this.action !== undefined ? actionControls(row)[this.action] : undefined) ?? row;
+    return (row && this.control !== undefined ? hostControls(row)[this.control] : undefined) ?? row;
   }
 
   private headerKey(event: KeyboardEvent, column: number) {
@@ -388,7 +351,7 @@ export class GridFocusController implements ReactiveController {
 
   private async focusHeader(column: number) {
     this.header = this.headerColumn = column;
-    this.action = undefined;
+    this.control = undefined;
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.headerControl(column)?.focus({preventScroll: true});
@@ -405,7 +368,7 @@ export class GridFocusController implements ReactiveController {
     }
     this.activePosition = Math.min(this.activePosition, rows.length - 1);
     this.activeKey = rows.at(this.activePosition);
-    this.action = undefined;
+    this.control = undefined;
     return this.activePosition;
   }
 
@@ -417,26 +380,19 @@ export class GridFocusController implements ReactiveController {
     return key === undefined ? undefined : this.rowElements().find((row) => row.dataset['key'] === key);
   }
 
-  /** Makes a row active, scrolls it into view and focuses it — or, given an index, that action of it. */
-  private async moveTo(position: number, action?: number) {
+  /** Makes a row active, scrolls it into view and focuses it — or, given a place, its control there. */
+  private async moveTo(position: number, place?: ControlPlace) {
     const key = this.options.rows().at(position);
     if (key === undefined) return;
     this.activeKey = key;
     this.activePosition = position;
     this.header = undefined;
-    this.action = undefined;
-    const scroller = this.scroller;
-    if (scroller) {
-      const rowHeight = this.options.rowHeight();
-      const header = this.headerHeight;
-      const top = position * rowHeight;
-      const visible = scroller.clientHeight - header;
-      if (top < scroller.scrollTop) scroller.scrollTop = top;
-      else if (top + rowHeight > scroller.scrollTop + visible) scroller.scrollTop = top + rowHeight - visible;
-      this.viewTop = Math.max(0, scroller.scrollTop - header);
-    }
+    this.control = undefined;
+    this.view.reveal(position);
     this.host.requestUpdate();
     await this.host.updateComplete;
-    if (action === undefined || !this.focusAction(key, action)) this.rowElement(key)?.focus({preventScroll: true});
+    const row = this.rowElement(key);
+    const index = row && place ? indexAt(row, place) : -1;
+    if (index < 0 || !this.focusControl(key, index)) row?.focus({preventScroll: true});
   }
 }

@@ -5,7 +5,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {styleMap} from 'lit/directives/style-map.js';
 import {ageMs, formatAge} from '../../client/age.js';
 import {cellAt, cellText, columnWidth, parseSort, statusTone, type ListColumn, type ResourceListRow, type RowActionsRenderer} from './columns.js';
-import {shorten} from '../../internal/untrusted-text.js';
+import {isolate, shorten} from '../../internal/untrusted-text.js';
 import type {ResourceListModel} from './list-model.js';
 import type {GridFocusController} from './grid-focus.js';
 
@@ -39,7 +39,7 @@ export function renderGrid(view: GridView) {
   return html`<div
     part="table"
     role="grid"
-    aria-label=${model.type?.kind ? msg(str`${model.type.kind} list`, {id: 'kube.resourceList.gridLabel'}) : view.kind}
+    aria-label=${model.type?.kind ? msg(str`${isolate(model.type.kind)} list`, {id: 'kube.resourceList.gridLabel'}) : isolate(view.kind)}
     aria-rowcount=${total + 1}
     aria-colcount=${colCount}
     aria-multiselectable=${ifDefined(multi ? 'true' : undefined)}
@@ -161,7 +161,7 @@ function renderRow(view: GridView, position: number, active: boolean, now: numbe
   >
     ${selectable === 'multi'
       ? html`<div role="gridcell" part="cell select-cell">
-          <input part="select" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${msg(str`Select ${row.object.metadata.name ?? key}`, {id: 'kube.resourceList.selectRow'})} />
+          <input part="select" type="checkbox" tabindex="-1" .checked=${selected} aria-label=${msg(str`Select ${isolate(row.object.metadata.name ?? key)}`, {id: 'kube.resourceList.selectRow'})} />
         </div>`
       : nothing}
     ${model.displayed.map((column) => renderCell(view, column, row, now))}
@@ -182,7 +182,8 @@ function renderCell(view: GridView, column: ListColumn, row: ResourceListRow, no
     const text = cellText(cellAt(row.row, column));
     content = column.name === 'Status' && view.model.type?.kind === 'Pod' ? renderBadge(text) : text;
   }
-  return html`<div role="gridcell" part="cell" data-column=${column.name} ?data-numeric=${column.numeric}>${content}</div>`;
+  // data-extra: the grid roves over the host's controls in it (see host-controls.ts).
+  return html`<div role="gridcell" part="cell" data-column=${column.name} ?data-numeric=${column.numeric} ?data-extra=${column.source === 'extra'}>${content}</div>`;
 }
 
 function renderBadge(text: string): TemplateResult {

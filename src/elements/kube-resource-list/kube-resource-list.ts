@@ -50,10 +50,10 @@ const AGE_TICK_MS = 5000;
  * Keyboard: the grid is one tab stop. Up and Down, Home and End, PageUp and PageDown move between
  * rows; Enter activates a row (`kube-select`), Space selects it. Up from the first row reaches the
  * header row: Left and Right move along it, Enter or Space sorts by a column (or selects all), Down
- * returns to the rows. With `rowActions`, Right moves from a row into its actions, Left and Right
- * move between them, Left from the first or Escape returns to the row, and Up and Down move to the
- * same action a row up or down; only the action last focused is a tab stop. When the rows are
- * replaced (another namespace, kind or selector) focus stays in the list and moves to the first row.
+ * returns to the rows. Right moves from a row into its controls (links or buttons in `extraColumns`,
+ * then `rowActions`), Left and Right move between them, Left from the first or Escape returns to the
+ * row, Up and Down to the same control a row up or down; only the control last focused is a tab stop.
+ * When the rows are replaced (another namespace, kind or selector) focus stays in the list, on the first row.
  *
  * Screen readers hear, from one visually hidden live region, how many rows show (or that none match)
  * once the initial list has arrived and half a second after the filter last changed.
@@ -433,8 +433,8 @@ export class KubeResourceList extends KubeElement {
   // ---- interaction -------------------------------------------------------------------------------
 
   private onClick = (event: MouseEvent) => {
-    const {key, inActions, checkbox} = this.grid.targetOf(event);
-    if (!key || inActions) return;
+    const {key, inControls, checkbox} = this.grid.targetOf(event);
+    if (!key || inControls) return;
     this.grid.clicked(key);
     if (checkbox || (this.selectable === 'multi' && (event.ctrlKey || event.metaKey))) {
       this.toggleSelected(key);
