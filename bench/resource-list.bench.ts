@@ -44,12 +44,16 @@ interface Figures {
   longestTaskMs: number;
 }
 
-const RUNS = 5;
+/** Paired floor/list runs per size: single pairs spread 1–3× on a 2-core machine, so the median needs many. */
+const RUNS = 11;
 
-function median(values: number[]) {
+/** The value at a fraction of the way through the sorted values (0.5: the median). */
+function quantile(values: number[], at: number) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor((sorted.length - 1) * at + 0.5)]!;
 }
+
+const median = (values: number[]) => quantile(values, 0.5);
 
 async function heapMB(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -137,7 +141,7 @@ async function main() {
     for (const pods of [1_000, 10_000, 30_000]) {
       const running = await startSandboxServer({port: 0, pods, paused: true, staticDir: dir});
       try {
-        // Three runs each, medians reported: a 2-core machine's timings vary run to run.
+        // Medians of paired runs reported: a 2-core machine's timings vary run to run.
         const floors: number[] = [];
         const loads: Array<Omit<Figures, 'floorMs'>> = [];
         let page: Page | undefined;
@@ -157,10 +161,12 @@ async function main() {
           longestTaskMs: Math.max(...loads.map((l) => l.longestTaskMs)),
         };
         // Each list load runs right after its own floor, so the pair shares the machine's load of the moment.
-        const ratio = median(loads.map((load, run) => load.allRowsMs / floors[run]!));
-        const all = {...figures, floorMs, ratio};
+        const ratios = loads.map((load, run) => load.allRowsMs / floors[run]!);
+        const ratio = median(ratios);
+        const spread = `${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}×`;
+        const all = {...figures, floorMs, ratio, spread};
         rows.push(
-          `| ${pods.toLocaleString('en')} | ${all.firstRowsMs.toFixed(0)} ms | ${all.allRowsMs.toFixed(0)} ms | ${floorMs.toFixed(0)} ms | ${all.ratio.toFixed(2)}× | ${all.heapMB.toFixed(1)} MB | ${all.longestTaskMs.toFixed(0)} ms |`
+          `| ${pods.toLocaleString('en')} | ${all.firstRowsMs.toFixed(0)} ms | ${all.allRowsMs.toFixed(0)} ms | ${floorMs.toFixed(0)} ms | ${all.ratio.toFixed(2)}× | ${spread} | ${all.heapMB.toFixed(1)} MB | ${all.longestTaskMs.toFixed(0)} ms |`
         );
         console.log(JSON.stringify(all));
         if (pods !== 10_000) {
@@ -178,9 +184,9 @@ async function main() {
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}`;
   console.log(`\n<kube-resource-list> benchmark — ${new Date().toISOString().slice(0, 10)}, ${machine}\n`);
-  console.log('Medians of 5 runs; heap and longest task are the largest seen.\n');
-  console.log('| pods | first rows | all rows, sortable | floor (fetch + parse) | all ÷ floor (median of paired runs) | JS heap | longest task |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`Medians of ${RUNS} runs; heap and longest task are the largest seen.\n`);
+  console.log('| pods | first rows | all rows, sortable | floor (fetch + parse) | all ÷ floor (median of paired runs) | middle half of the pairs | JS heap | longest task |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
   console.log(`\nWatch storm, 2,000 pod updates/s for ${stormSeconds} s:\n`);
   console.log('| rows | events applied | longest frame | main-thread time per event |');
