@@ -105,6 +105,8 @@ export class Discovery {
   private readonly lastLoaded = new Map<string, number>();
   /** An unknown name re-discovers at most this often, so a typo can't flood the server. */
   static readonly UNKNOWN_REFRESH_MS = 10_000;
+  /** A described type's 404 re-discovers at most this often (see `forgetStale`). */
+  static readonly STALE_REFRESH_MS = 1000;
 
   constructor(private readonly http: KubeHttp) {}
 
@@ -138,6 +140,21 @@ export class Discovery {
     this.cores.delete(cluster);
   }
 
+  /**
+   * Forgets a cluster's discovery because a type it described answered 404 — its CRD went, or no
+   * longer serves that version — unless that discovery is under `STALE_REFRESH_MS` old, so many lists
+   * finding the same change ask the server once. Returns whether it was forgotten.
+   */
+  forgetStale(cluster: string): boolean {
+    return this.forgetOlderThan(cluster, Discovery.STALE_REFRESH_MS);
+  }
+
+  private forgetOlderThan(cluster: string, ms: number): boolean {
+    if (Date.now() - (this.lastLoaded.get(cluster) ?? 0) < ms) return false;
+    this.refresh(cluster);
+    return true;
+  }
+
   /** Forgets what was discovered (for one cluster or all); the next lookup asks again. */
   refresh(cluster?: string) {
     if (cluster === undefined) {
@@ -160,11 +177,7 @@ export class Discovery {
     // Core types come first in discovery order, so a core match is final without waiting for /apis.
     const core = await this.cores.get(cluster)?.catch(() => undefined);
     let found = core?.find(ref) ?? (await registry).find(ref);
-    const age = Date.now() - (this.lastLoaded.get(cluster) ?? 0);
-    if (!found && cached && age >= Discovery.UNKNOWN_REFRESH_MS) {
-      this.refresh(cluster);
-      found = (await this.registry(cluster)).find(ref);
-    }
+    if (!found && cached && this.forgetOlderThan(cluster, Discovery.UNKNOWN_REFRESH_MS)) found = (await this.registry(cluster)).find(ref);
     if (!found) {
       throw new KubeApiError({
         kind: 'Status',

@@ -4,7 +4,7 @@ import type {Discovery} from './discovery.js';
 import type {KubeHttp} from './http.js';
 import {Informer, type InformerOptions} from './informer.js';
 import {Backoff, sleep} from './backoff.js';
-import {isAbortError} from './errors.js';
+import {KubeApiError, isAbortError} from './errors.js';
 import {wellKnownCore} from './core-resources.js';
 
 export interface InformerCacheOptions extends InformerOptions {
@@ -15,8 +15,9 @@ export interface InformerCacheOptions extends InformerOptions {
 /**
  * Shares informers between subscribers: one list+watch per (cluster, resource, namespace,
  * selectors, table mode). The resource is resolved through discovery, so `pods`, `Pod` and `po`
- * share one watch; everyday core types (`core-resources.ts`) start before discovery answers. The
- * last subscriber leaving closes it after a grace period.
+ * share one watch; everyday core types (`core-resources.ts`) start before discovery answers. A list
+ * answered 404 asks discovery again and follows the type to the version now served. The last
+ * subscriber leaving closes it after a grace period.
  */
 export class InformerCache {
   private readonly informers = new Map<string, Informer>();
@@ -43,23 +44,48 @@ export class InformerCache {
   ): () => void {
     const abort = new AbortController();
     let informer: Informer | undefined;
-    const typed = listener as unknown as InformerListener;
+    let rediscovering = false;
+    const typed: InformerListener = (snapshot, changes) => {
+      (listener as unknown as InformerListener)(snapshot, changes);
+      // A 404 to a list of a type discovery described: the API changed under us (a CRD went, or
+      // serves another version now). Ask discovery again rather than the same path every 30 s.
+      if (informer && !rediscovering && snapshot.error instanceof KubeApiError && snapshot.error.isNotFound) {
+        rediscovering = true;
+        this.discovery.forgetStale(query.cluster);
+        this.discovery.resolve(query.cluster, query.resource).then(
+          (type) => {
+            rediscovering = false;
+            if (!abort.signal.aborted) attach(type);
+          },
+          (error: unknown) => {
+            rediscovering = false;
+            if (abort.signal.aborted || !informer || !(error instanceof KubeApiError && error.isNotFound)) return;
+            // The type is gone: leave its list, say so, and take it up again once discovery describes it.
+            this.release(informer, typed, 0);
+            informer = undefined;
+            follow(true);
+          }
+        );
+      }
+    };
     const attach = (type: ResourceType) => {
       const chosen = this.acquire(query, type);
       if (chosen === informer) return chosen.refineType(type);
-      // Moved off the early guess: the server describes the type otherwise, so nobody will want it back.
+      // Moved off the early guess or a version no longer served: nobody will want it back.
       if (informer) this.release(informer, typed, 0);
       informer = chosen;
       informer.addListener(typed);
     };
+    const follow = (report: boolean) =>
+      void this.resolve(query, typed, abort.signal, report).then((type) => {
+        if (!type || abort.signal.aborted) return;
+        attach(type);
+      });
     // A core type starts its list at once; discovery's answer then refines it (or, from a server
     // that describes it differently, moves the subscription).
     const early = wellKnownCore.find(query.resource);
     if (early) attach(early);
-    void this.resolve(query, typed, abort.signal, !early).then((type) => {
-      if (!type || abort.signal.aborted) return;
-      attach(type);
-    });
+    follow(!early);
     return () => {
       abort.abort();
       if (informer) this.release(informer, typed);
@@ -141,6 +167,7 @@ function cacheKey(query: InformerQuery, type: ResourceType) {
   return JSON.stringify([
     query.cluster,
     type.group,
+    type.version,
     type.resource,
     type.namespaced ? query.namespace ?? '' : '',
     query.labelSelector ?? '',

@@ -52,6 +52,86 @@ describe('discovery', () => {
   });
 });
 
+describe('a CRD that changes under a client', () => {
+  type Snapshot = {items: ReadonlyMap<string, KubeObject>; listed: boolean; status: string; error?: Error; type?: {version: string}};
+  const group = `${unique('g')}.contract.example`;
+  const plural = 'gadgets';
+  const crdName = `${plural}.${group}`;
+  const schema = {openAPIV3Schema: {type: 'object', 'x-kubernetes-preserve-unknown-fields': true}};
+  const versions = (served: 'v1alpha1' | 'v1') =>
+    ['v1alpha1', 'v1'].map((name) => ({name, served: name === served, storage: name === served, schema}));
+  /** What a client that has never discovered anything finds: the server's current state. */
+  const discovered = async () => {
+    try {
+      return (await target.client().resolve(CLUSTER, plural)).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const settle = async (expected: string | undefined) => {
+    const deadline = Date.now() + 30_000;
+    while ((await discovered()) !== expected) {
+      if (Date.now() > deadline) throw new Error(`discovery never showed ${plural} at ${expected}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  after(async () => {
+    await target.client().delete(CLUSTER, 'customresourcedefinitions', {name: crdName}).catch(() => {});
+  });
+
+  it('a list follows its CRD to the version now served, and says the type is gone when it goes', async () => {
+    const admin = target.client();
+    await admin.create(CLUSTER, {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: {name: crdName},
+      spec: {group, scope: 'Namespaced', names: {plural, singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList'}, versions: versions('v1alpha1')},
+    });
+    await settle('v1alpha1');
+    // This client discovers the CRD at v1alpha1 and keeps that description.
+    const client = target.client();
+    assert.equal((await client.resolve(CLUSTER, plural)).version, 'v1alpha1');
+
+    // The CRD now serves v1 alone: v1alpha1's paths answer 404.
+    const crd = await admin.get(CLUSTER, 'customresourcedefinitions', {name: crdName});
+    await admin.replace(CLUSTER, {...crd, spec: {...(crd.spec as object), versions: versions('v1')}});
+    await settle('v1');
+    await target.client().create(CLUSTER, {apiVersion: `${group}/v1`, kind: 'Gadget', metadata: {name: 'one', namespace: 'team-a'}});
+    // Discovery is asked again for a 404 at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+
+    let snapshot: Snapshot | undefined;
+    const seen: string[] = [];
+    let stop = client.subscribe({cluster: CLUSTER, resource: plural, namespace: 'team-a'}, (s) => {
+      snapshot = s;
+      seen.push(s.error ? `${s.status} ${(s.error as KubeApiError).code}` : s.status);
+    });
+    try {
+      await until(() => snapshot?.status === 'ready' && snapshot.items.has('team-a/one'), 20_000);
+      assert.equal(snapshot!.type?.version, 'v1');
+      assert.ok(seen.includes('error 404'), `the stale version was tried first: ${seen.join(', ')}`);
+    } finally {
+      stop();
+    }
+
+    // Discovered at v1, then the CRD is deleted: the list says the type is gone, not just "404".
+    const gone = target.client();
+    assert.equal((await gone.resolve(CLUSTER, plural)).version, 'v1');
+    await admin.delete(CLUSTER, 'customresourcedefinitions', {name: crdName});
+    await settle(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    snapshot = undefined;
+    stop = gone.subscribe({cluster: CLUSTER, resource: plural, namespace: 'team-a'}, (s) => (snapshot = s));
+    try {
+      await until(() => snapshot?.error?.message.includes(`doesn't have a resource type "${plural}"`) === true, 20_000);
+      assert.equal(snapshot!.status, 'error');
+      assert.equal(snapshot!.items.size, 0);
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('lists', () => {
   it('pages with limit and continue, and the pages add up to the whole list', async () => {
     const client = target.client();
