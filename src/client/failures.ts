@@ -1,5 +1,5 @@
-import {KubeApiError, KubeMalformedResponseError} from './errors.js';
-import {boundedWait} from './backoff.js';
+import {KubeApiError, KubeMalformedResponseError, isAbortError} from './errors.js';
+import {type Backoff, boundedWait, sleep} from './backoff.js';
 
 /**
  * How a client loop (an informer's list and watch, a provider's cluster listing) answers a failed
@@ -36,4 +36,34 @@ export function sameFailure(shown: Error | undefined, error: Error): boolean {
     shown.message === error.message &&
     (shown as Partial<KubeApiError>).code === (error as Partial<KubeApiError>).code
   );
+}
+
+/**
+ * Asks until there is an answer: after a passing failure (`transient`) asks again, with `backoff`
+ * and no sooner than its Retry-After; any other failure is the answer (`refusal`). Every failure
+ * goes to `failed` first, so it can be shown while the next attempt waits. Undefined once `signal`
+ * aborts.
+ */
+export async function askUntilAnswered<T>(
+  attempt: () => Promise<T>,
+  backoff: Backoff,
+  signal: AbortSignal,
+  failed: (error: Error) => void
+): Promise<{answer: T} | {refusal: Error} | undefined> {
+  for (;;) {
+    try {
+      const answer = await attempt();
+      return signal.aborted ? undefined : {answer};
+    } catch (caught) {
+      if (signal.aborted || isAbortError(caught)) return undefined;
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      failed(error);
+      if (failureKind(error) !== 'transient') return {refusal: error};
+      try {
+        await sleep(backoff.next(retryAfterMs(error)), signal);
+      } catch {
+        return undefined;
+      }
+    }
+  }
 }

@@ -1,7 +1,8 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
 import type {ClusterInfo, ServerVersion} from '../client/types.js';
-import {isAbortError} from '../client/errors.js';
+import {Backoff, type BackoffOptions} from '../client/backoff.js';
+import {askUntilAnswered} from '../client/failures.js';
 
 /** Whether a cluster's API server answered `/version`. */
 export type ClusterReach =
@@ -23,7 +24,9 @@ export interface ClusterStatusTarget {
 /**
  * Lists the clusters a client's transport knows (or the host's own list) and probes each one's
  * `/version`, so a picker can show reachability and server versions. Re-lists when the client or
- * the host's list changes; probes run in parallel and are aborted when the host disconnects.
+ * the host's list changes; probes run in parallel and are aborted when the host disconnects. A
+ * listing that fails for a passing reason (no answer, 5xx, 408, 429) is shown and asked again with
+ * backoff, as the provider does; a refusal (401, 403, a login page) stays shown.
  */
 export class ClusterStatusController implements ReactiveController {
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -38,7 +41,8 @@ export class ClusterStatusController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly target: () => ClusterStatusTarget | undefined
+    private readonly target: () => ClusterStatusTarget | undefined,
+    private readonly backoff: BackoffOptions = {initialMs: 1000}
   ) {
     host.addController(this);
   }
@@ -90,18 +94,17 @@ export class ClusterStatusController implements ReactiveController {
   }
 
   private async load({client, clusters}: ClusterStatusTarget, signal: AbortSignal) {
-    let infos: readonly ClusterInfo[];
-    try {
-      infos = clusters ?? (await client.listClusters(signal));
-    } catch (error) {
-      if (signal.aborted || isAbortError(error)) return;
-      this.status = 'error';
-      this.error = error as Error;
-      this.host.requestUpdate();
-      return;
-    }
-    if (signal.aborted) return;
+    const listed = clusters
+      ? {answer: clusters}
+      : await askUntilAnswered(() => client.listClusters(signal), new Backoff(this.backoff), signal, (error) => {
+          this.status = 'error';
+          this.error = error;
+          this.host.requestUpdate();
+        });
+    if (!listed || !('answer' in listed) || signal.aborted) return;
+    const infos = listed.answer;
     this.status = 'ready';
+    this.error = undefined;
     this.clusters = infos.map((info) => ({info, reach: {state: 'checking'}}));
     this.host.requestUpdate();
     for (const info of infos) void this.probe(client, info, signal);

@@ -7,7 +7,7 @@ import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.
 import type {KubeClusterPicker} from '../../src/elements/kube-cluster-picker/kube-cluster-picker.js';
 import type {KubeClusterChangeEvent} from '../../src/events/scope-events.js';
 import {scopeContext} from '../../src/context/kube-context.js';
-import {createKubeClient, errorFromResponse, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
+import {KubeApiError, KubeNetworkError, createKubeClient, errorFromResponse, inMemoryTransport, type FetchHandler, type KubeClient} from '../../src/client/index.js';
 import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {until} from '../support/fake-api.js';
 
@@ -128,6 +128,35 @@ describe('<kube-cluster-picker>', () => {
       expect(el.hasState('error')).to.be.false;
       expect(text(part(el, 'status'))).to.equal('');
       expect(text(part(el, 'value'))).to.equal('sandbox');
+    });
+
+    it('asks again after a listing that got no answer and shows the clusters when one comes; a refusal stays', async () => {
+      const transport = inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => 'sandbox-admin'});
+      let down = true;
+      let listings = 0;
+      client = createKubeClient({
+        transport: {...transport, listClusters: (signal) => (listings++, down ? Promise.reject(new KubeNetworkError('Could not reach /clusters')) : transport.listClusters(signal))},
+      });
+      const provider = await fixture<KubeProvider>(html`<kube-provider .client=${client} cluster="sandbox"><kube-cluster-picker></kube-cluster-picker></kube-provider>`);
+      const el = provider.querySelector('kube-cluster-picker')!;
+      await until(() => el.hasState('error'), 'error state');
+      expect(text(part(el, 'status'))).to.contain('Could not reach /clusters');
+      down = false;
+      // Nothing else changes: no new cluster, no reload.
+      await until(() => versionsShown(el), 'the clusters once the gateway answers', 4000);
+      expect(el.hasState('error')).to.be.false;
+      expect(text(part(el, 'status'))).to.equal('');
+      expect(listings).to.be.greaterThan(1);
+
+      const refusal = new KubeApiError({kind: 'Status', status: 'Failure', code: 401, reason: 'Unauthorized', message: 'log in again'});
+      let refused = 0;
+      const locked = createKubeClient({transport: {request: () => Promise.reject(new Error('x')), listClusters: () => (refused++, Promise.reject(refusal))}});
+      const other = (await fixture<KubeProvider>(html`<kube-provider .client=${locked} cluster="x"><kube-cluster-picker></kube-cluster-picker></kube-provider>`)).querySelector('kube-cluster-picker')!;
+      await until(() => other.hasState('error'), 'the refusal shown');
+      await aTimeout(1500);
+      expect(refused, 'a refusal is not asked again').to.equal(1);
+      expect(text(part(other, 'status'))).to.contain('log in again (HTTP 401)');
+      locked.dispose();
     });
 
     it('says when the transport lists no clusters, and that there is no cluster', async () => {

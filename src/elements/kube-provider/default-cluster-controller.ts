@@ -1,7 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {Backoff, sleep, type BackoffOptions} from '../../client/backoff.js';
+import {Backoff, type BackoffOptions} from '../../client/backoff.js';
 import type {KubeClient} from '../../client/kube-client.js';
-import {failureKind, retryAfterMs} from '../../client/failures.js';
+import {askUntilAnswered} from '../../client/failures.js';
 
 /**
  * The first cluster a client lists, for a provider that isn't told which cluster to use. A listing
@@ -71,33 +71,19 @@ export class DefaultClusterController implements ReactiveController {
   }
 
   private async pick(client: KubeClient, signal: AbortSignal) {
-    for (;;) {
-      try {
-        const [first] = await client.listClusters(signal);
-        if (signal.aborted) return;
-        this.cluster = first?.name;
-        this.error = undefined;
-        this.answered = true;
-        this.running = undefined;
-        this.backoff.reset();
-        this.host.requestUpdate();
-        return;
-      } catch (error) {
-        if (signal.aborted) return;
-        this.error = error instanceof Error ? error : new Error(String(error));
-        this.host.requestUpdate();
-      }
-      // A refusal is an answer too: asking again would get the same one.
-      if (failureKind(this.error) !== 'transient') {
-        this.answered = true;
-        this.running = undefined;
-        return;
-      }
-      try {
-        await sleep(this.backoff.next(retryAfterMs(this.error)), signal);
-      } catch {
-        return;
-      }
+    const outcome = await askUntilAnswered(() => client.listClusters(signal), this.backoff, signal, (error) => {
+      this.error = error;
+      this.host.requestUpdate();
+    });
+    if (!outcome) return;
+    if ('answer' in outcome) {
+      this.cluster = outcome.answer[0]?.name;
+      this.error = undefined;
+      this.backoff.reset();
+      this.host.requestUpdate();
     }
+    // A refusal is an answer too: asking again would get the same one.
+    this.answered = true;
+    this.running = undefined;
   }
 }
