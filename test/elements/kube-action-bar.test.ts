@@ -1,4 +1,4 @@
-import {expect, fixture, fixtureCleanup, html, oneEvent} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
 import type {TemplateResult} from 'lit';
 import '../../src/define/kube-provider.js';
@@ -18,24 +18,9 @@ const SSAR = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
-  // Each test starts on an empty page, whether the one before passed or not. A test that fails with its
-  // confirmation dialog open would otherwise leave that modal dialog in the page, and every later test's
-  // keyboard and layout with it. open-wc's own afterEach(fixtureCleanup) isn't registered here: it is
-  // registered when @open-wc/testing is first imported, and test/support/browser-setup.ts imports it
-  // before mocha has defined afterEach. So: close what is open, take the fixtures out, then dispose.
-  for (const open of openDialogs(document)) open.close();
-  fixtureCleanup();
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
 });
-
-/** The open `<dialog>`s under `root`, in its shadow roots included. */
-function openDialogs(root: Document | ShadowRoot): HTMLDialogElement[] {
-  return [...root.querySelectorAll('*')].flatMap((node) => [
-    ...(node instanceof HTMLDialogElement && node.open ? [node] : []),
-    ...(node.shadowRoot ? openDialogs(node.shadowRoot) : []),
-  ]);
-}
 
 function makeClient(sandbox: Sandbox, token: string) {
   const client = createKubeClient({transport: inMemoryTransport({clusters: sandbox.handlers(), tokenProvider: () => token}), informers: {graceMs: 50}});

@@ -4,7 +4,9 @@
  * it) stalls that, so the run ends minutes later as "did not finish" instead of naming the test.
  * Elements are described in words instead — the message already says what was compared.
  */
-import {chai} from '@open-wc/testing';
+// The pure entry: the first import of '@open-wc/testing' (a test file's, once mocha is loaded) then
+// registers its fixture clean-up after each test. Imported here, before mocha, it never could.
+import {chai} from '@open-wc/testing/pure';
 
 const describeNode = (value: unknown) =>
   value instanceof Element ? `<${value.localName}${value.id ? `#${value.id}` : ''}${value.getAttribute('part') ? ` part="${value.getAttribute('part')}"` : ''}>` : value instanceof Node ? value.nodeName : value;
