@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {SortedIndex, type SortValue} from '../../src/elements/kube-resource-list/sorted-index.js';
+import {SortedIndex, type SortValue} from '../../../src/elements/kube-resource-list/sorted-index.js';
 
 /** A reference order: the whole list sorted from scratch. */
 function expected(rows: Map<string, SortValue>, descending = false) {
