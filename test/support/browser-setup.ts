@@ -6,7 +6,10 @@
  */
 // The pure entry: the first import of '@open-wc/testing' (a test file's, once mocha is loaded) then
 // registers its fixture clean-up after each test. Imported here, before mocha, it never could.
-import {chai} from '@open-wc/testing/pure';
+import * as pure from '@open-wc/testing/pure';
+
+// Its typings leave `chai` out; the module exports it, the same instance '@open-wc/testing' does.
+const {chai} = pure as unknown as {chai: Chai.ChaiStatic};
 
 const describeNode = (value: unknown) =>
   value instanceof Element ? `<${value.localName}${value.id ? `#${value.id}` : ''}${value.getAttribute('part') ? ` part="${value.getAttribute('part')}"` : ''}>` : value instanceof Node ? value.nodeName : value;
