@@ -1,7 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {KubeClient} from '../client/kube-client.js';
 import type {ClusterInfo, ServerVersion} from '../client/types.js';
-import {Backoff, type BackoffOptions} from '../client/backoff.js';
+import {Backoff} from '../client/backoff.js';
 import {askUntilAnswered} from '../client/failures.js';
 
 /** Whether a cluster's API server answered `/version`. */
@@ -41,8 +41,7 @@ export class ClusterStatusController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly target: () => ClusterStatusTarget | undefined,
-    private readonly backoff: BackoffOptions = {initialMs: 1000}
+    private readonly target: () => ClusterStatusTarget | undefined
   ) {
     host.addController(this);
   }
@@ -96,7 +95,7 @@ export class ClusterStatusController implements ReactiveController {
   private async load({client, clusters}: ClusterStatusTarget, signal: AbortSignal) {
     const listed = clusters
       ? {answer: clusters}
-      : await askUntilAnswered(() => client.listClusters(signal), new Backoff(this.backoff), signal, (error) => {
+      : await askUntilAnswered(() => client.listClusters(signal), new Backoff({initialMs: 1000}), signal, (error) => {
           this.status = 'error';
           this.error = error;
           this.host.requestUpdate();
