@@ -2,6 +2,7 @@ import {aTimeout, expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import '../../src/define/kube-provider.js';
 import '../../src/define/kube-namespace-picker.js';
+import '../../src/define/kube-cluster-picker.js';
 import type {KubeProvider} from '../../src/elements/kube-provider/kube-provider.js';
 import type {KubeNamespacePicker} from '../../src/elements/kube-namespace-picker/kube-namespace-picker.js';
 import type {KubeNamespaceChangeEvent} from '../../src/events/scope-events.js';
@@ -65,6 +66,19 @@ afterEach(() => {
 
 describe('<kube-namespace-picker>', () => {
   describe('rendering', () => {
+    it('is as tall as the cluster picker beside it', async () => {
+      const provider = await fixture<KubeProvider>(html`
+        <kube-provider .client=${makeClient()} cluster="sandbox" style="display: flex; gap: 1rem">
+          <kube-cluster-picker></kube-cluster-picker>
+          <kube-namespace-picker></kube-namespace-picker>
+        </kube-provider>
+      `);
+      const picker = provider.querySelector('kube-namespace-picker')!;
+      await until(() => hasAll(picker), 'namespaces');
+      const trigger = provider.querySelector('kube-cluster-picker')!.shadowRoot!.querySelector('[part="trigger"]')!;
+      expect(part(picker, 'field').getBoundingClientRect().height).to.equal(trigger.getBoundingClientRect().height);
+    });
+
     it('lists every namespace for a cluster admin, with "All namespaces" first', async () => {
       const {picker} = await mount();
       await until(() => hasAll(picker) && labels(picker).includes('team-a'), 'namespaces and all');

@@ -26,7 +26,9 @@ export const namespacePickerStyles = css`
     [part='input'] {
       flex: 1;
       min-width: 0;
-      min-height: 2.25rem;
+      /* With the field's border, as tall as the cluster picker's button: the two sit side by side. */
+      box-sizing: border-box;
+      min-height: calc(2.25rem - 2px);
       padding: calc(var(--_space) / 2) var(--_space);
       font: inherit;
       color: var(--_fg);
